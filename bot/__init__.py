@@ -1,0 +1,1 @@
+"""MLOps Tutor application: CLI, settings, composition root, neutral core, adapters."""

@@ -1,0 +1,1 @@
+"""Platform adapters: transport, raw event -> Incoming, Reply -> native rendering."""

@@ -1,0 +1,57 @@
+"""The console loop: one line in, the rendered replies out. The learner is the OS user."""
+
+from __future__ import annotations
+
+import getpass
+import sys
+from typing import TextIO
+
+from bot.adapters.console.render import render
+from bot.bootstrap import Services
+from bot.core.incoming import Incoming
+from bot.core.router import Router
+
+PROMPT = "you> "
+BANNER = "MLOps Tutor console — /help for commands, /quit to leave."
+QUIT = {"/quit", "/exit", "/q"}
+
+
+def console_user(services: Services) -> str:
+    return services.settings.console_user or getpass.getuser() or "learner"
+
+
+def run_console(services: Services, stdin: TextIO = sys.stdin, stdout: TextIO = sys.stdout) -> int:
+    """Read lines until EOF or /quit; works the same from a terminal or a pipe."""
+    router = Router(services)
+    user = console_user(services)
+    interactive = stdin.isatty()
+    print(BANNER, file=stdout)
+    while True:
+        if interactive:
+            print(PROMPT, end="", file=stdout, flush=True)
+        line = stdin.readline()
+        if not line:
+            break
+        text = line.strip()
+        if not text:
+            continue
+        if text.casefold() in QUIT:
+            break
+        if not interactive:
+            print(f"{PROMPT}{text}", file=stdout)
+        incoming = Incoming(
+            platform="console",
+            workspace="local",
+            channel="console",
+            user=user,
+            display_name=user,
+            text=text,
+            is_dm=True,
+            mentions_bot=True,
+        )
+        for reply in router.handle(incoming):
+            print(render(reply), file=stdout)
+            print(file=stdout)
+        stdout.flush()
+    print("Bye — your progress is saved.", file=stdout)
+    return 0

@@ -1,0 +1,66 @@
+"""The composition root: every service is built here, from settings, and nowhere else."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from bot.core.clock import Clock, SystemClock
+from bot.settings import Settings
+from curriculum.catalog import CONTENT_ROOT, Curriculum, load_curriculum
+from storage.engine import Database
+from storage.repositories import (
+    EventRepository,
+    LearnerRepository,
+    ProgressRepository,
+    QuizRepository,
+    ReviewRepository,
+)
+
+
+@dataclass
+class Services:
+    """Everything a handler may use."""
+
+    settings: Settings
+    clock: Clock
+    db: Database
+    curriculum: Curriculum
+    learners: LearnerRepository
+    quizzes: QuizRepository
+    progress: ProgressRepository
+    reviews: ReviewRepository
+    events: EventRepository
+
+    def close(self) -> None:
+        self.db.dispose()
+
+
+@lru_cache(maxsize=4)
+def shipped_curriculum(root: Path = CONTENT_ROOT) -> Curriculum:
+    """The curriculum is immutable data: load it once per process."""
+    return load_curriculum(root)
+
+
+def bootstrap(
+    settings: Settings,
+    *,
+    clock: Clock | None = None,
+    curriculum: Curriculum | None = None,
+    auto_upgrade: bool = False,
+) -> Services:
+    """Build the services; raises DatabaseError/ContentErrors with a clear message."""
+    db = Database(settings.effective_database_url)
+    db.ensure_schema(auto_upgrade=auto_upgrade)
+    return Services(
+        settings=settings,
+        clock=clock or SystemClock(),
+        db=db,
+        curriculum=curriculum or shipped_curriculum(),
+        learners=LearnerRepository(db),
+        quizzes=QuizRepository(db),
+        progress=ProgressRepository(db),
+        reviews=ReviewRepository(db),
+        events=EventRepository(db),
+    )

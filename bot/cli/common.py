@@ -1,0 +1,52 @@
+"""Shared CLI plumbing: settings and services with one-line, traceback-free failures."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import NoReturn
+
+import typer
+from rich.console import Console
+
+from bot.bootstrap import Services, bootstrap
+from bot.settings import Settings, SettingsError, load_settings
+from curriculum.catalog import ContentErrors
+from storage.engine import DatabaseError
+
+err = Console(stderr=True, highlight=False, soft_wrap=True)
+out = Console(highlight=False, soft_wrap=True)
+
+
+def fail(message: str, code: int = 2) -> NoReturn:
+    err.print(f"[bold red]error:[/] {message}", markup=True)
+    raise typer.Exit(code)
+
+
+def settings() -> Settings:
+    try:
+        loaded = load_settings()
+    except SettingsError as exc:
+        fail(str(exc))
+    logging.basicConfig(level=loaded.log_level, format="%(levelname)s %(name)s: %(message)s")
+    return loaded
+
+
+@contextmanager
+def services(auto_upgrade: bool = False) -> Iterator[Services]:
+    """Services from the environment; bad settings or an unreachable database exit cleanly."""
+    cfg = settings()
+    try:
+        built = bootstrap(cfg, auto_upgrade=auto_upgrade)
+    except DatabaseError as exc:
+        fail(f"DATABASE_URL: {exc}")
+    except ContentErrors as exc:
+        fail(
+            f"the shipped curriculum does not validate ({exc}); "
+            "run `mlops-tutor curriculum validate`"
+        )
+    try:
+        yield built
+    finally:
+        built.close()

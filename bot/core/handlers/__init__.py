@@ -1,0 +1,1 @@
+"""Small command handlers: each takes a Request and returns replies."""

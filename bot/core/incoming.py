@@ -1,0 +1,49 @@
+"""The neutral inbound message every adapter produces."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import Any
+
+MAX_TEXT = 4000
+
+
+@dataclass(frozen=True)
+class ButtonPress:
+    """A press on a choice button: which action, and the value the button carried."""
+
+    action: str
+    value: str
+
+
+@dataclass(frozen=True)
+class Incoming:
+    """A message or button press from any platform.
+
+    `raw` keeps the platform payload for the adapter that made it; the core never reads it.
+    """
+
+    platform: str
+    workspace: str
+    channel: str
+    user: str
+    text: str = ""
+    display_name: str = ""
+    thread: str | None = None
+    is_dm: bool = False
+    mentions_bot: bool = False
+    event_id: str | None = None
+    press: ButtonPress | None = None
+    raw: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}), repr=False)
+
+    @property
+    def thread_key(self) -> str:
+        """The conversation this message belongs to (a thread, or the channel itself)."""
+        return f"{self.platform}:{self.workspace}:{self.channel}:{self.thread or ''}"
+
+    @property
+    def clipped_text(self) -> str:
+        """The text, trimmed and cut to a size the core is willing to process."""
+        return self.text.strip()[:MAX_TEXT]

@@ -1,0 +1,1 @@
+"""Quiz use cases: start, answer, resume, review."""

@@ -1,0 +1,78 @@
+"""Neutral reply parts; adapters render them natively (Block Kit, embeds, terminal text)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Text:
+    """Markdown text (bold, italics, code, lists, links)."""
+
+    markdown: str
+
+
+@dataclass(frozen=True)
+class Citation:
+    """Where an answer or explanation comes from."""
+
+    title: str
+    source: str
+    anchor: str = ""
+    module_id: str | None = None
+
+
+@dataclass(frozen=True)
+class Choice:
+    label: str
+    value: str
+
+
+@dataclass(frozen=True)
+class Choices:
+    """Buttons: pressing one sends `ButtonPress(action, choice.value)` back to the core."""
+
+    action: str
+    options: tuple[Choice, ...]
+
+
+@dataclass(frozen=True)
+class ProgressBar:
+    label: str
+    done: int
+    total: int
+
+    @property
+    def fraction(self) -> float:
+        return 0.0 if self.total <= 0 else min(1.0, self.done / self.total)
+
+
+@dataclass(frozen=True)
+class Image:
+    filename: str
+    data: bytes = field(repr=False)
+    alt: str = ""
+
+
+Part = Text | Citation | Choices | ProgressBar | Image
+
+
+@dataclass(frozen=True)
+class Reply:
+    """One message: its parts, whether it goes in a thread, whether only the asker sees it."""
+
+    parts: tuple[Part, ...]
+    in_thread: bool = True
+    ephemeral: bool = False
+
+    @classmethod
+    def text(cls, markdown: str, *, ephemeral: bool = False, in_thread: bool = True) -> Reply:
+        return cls((Text(markdown),), in_thread=in_thread, ephemeral=ephemeral)
+
+    @property
+    def plain(self) -> str:
+        """The text parts joined, for logs and tests."""
+        return "\n".join(p.markdown for p in self.parts if isinstance(p, Text))
+
+    def choices(self) -> Choices | None:
+        return next((p for p in self.parts if isinstance(p, Choices)), None)

@@ -1,0 +1,92 @@
+"""Route an Incoming to the handler for its command, quiz answer or question."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from sqlalchemy.exc import OperationalError
+
+from bot.core import texts
+from bot.core.context import Request
+from bot.core.handlers import badges, help, progress, roadmap
+from bot.core.incoming import MAX_TEXT, Incoming
+from bot.core.quiz import service as quiz
+from bot.core.reply import Reply
+
+if TYPE_CHECKING:
+    from bot.bootstrap import Services
+
+log = logging.getLogger(__name__)
+Handler = Callable[[Request], list[Reply]]
+
+COMMANDS: dict[str, Handler] = {
+    "help": help.handle,
+    "start": help.handle,
+    "quiz": quiz.start_quiz,
+    "progress": progress.handle,
+    "roadmap": roadmap.handle,
+    "badges": badges.handle,
+}
+NOT_BUILT = ("ask", "project", "cohort", "privacy")
+KNOWN = (*COMMANDS, *NOT_BUILT)
+
+
+def split_command(text: str) -> tuple[str, str] | None:
+    """`/quiz m03` -> ("quiz", "m03"); None when the text is not a command."""
+    if not text.startswith("/"):
+        return None
+    name, _, args = text[1:].partition(" ")
+    return name.strip().casefold(), args.strip()
+
+
+class Router:
+    """The core's single entry point: one Incoming in, the replies out. Never raises."""
+
+    def __init__(self, services: Services) -> None:
+        self.services = services
+
+    def handle(self, incoming: Incoming) -> list[Reply]:
+        try:
+            return self._route(incoming) or [Reply.text(texts.EMPTY)]
+        except OperationalError:
+            log.exception("database unavailable")
+            return [Reply.text(texts.DB_DOWN)]
+        except Exception:
+            log.exception("handler failed for %s command", incoming.platform)
+            return [Reply.text(texts.INTERNAL_ERROR)]
+
+    def _route(self, incoming: Incoming) -> list[Reply]:
+        if len(incoming.text) > MAX_TEXT:
+            return [Reply.text(texts.TOO_LONG.format(n=len(incoming.text), limit=MAX_TEXT))]
+        svc = self.services
+        learner = svc.learners.get_or_create(
+            incoming.platform,
+            incoming.workspace,
+            incoming.user,
+            incoming.display_name,
+            svc.clock.now(),
+        )
+        if incoming.press is not None:
+            req = Request(incoming, learner, svc)
+            if incoming.press.action == "quiz.answer":
+                return quiz.answer_pressed(req, incoming.press.value)
+            return [Reply.text(texts.EMPTY, ephemeral=True)]
+        text = incoming.clipped_text
+        command = split_command(text)
+        if command is None:
+            req = Request(incoming, learner, svc, args=text)
+            if not text:
+                return [Reply.text(texts.EMPTY)]
+            answered = quiz.answer_typed(req)
+            if answered is not None:
+                return answered
+            return [Reply.text(texts.QUESTION_NOT_BUILT)]
+        name, args = command
+        req = Request(incoming, learner, svc, args=args)
+        if name in COMMANDS:
+            return COMMANDS[name](req)
+        if name in NOT_BUILT:
+            return [Reply.text(texts.NOT_BUILT.format(name=name, what=texts.NOT_BUILT_WHAT[name]))]
+        return [Reply.text(texts.UNKNOWN_COMMAND.format(name=name[:40]))]

@@ -1,0 +1,41 @@
+"""Learner-facing strings of the router and the small commands."""
+
+HELP = """*MLOps Tutor* — learn MLOps together. Commands:
+• `/ask <question>` — an answer from the course material, with citations
+• `/quiz [module | section N | level NAME | review]` — a quiz in this thread, 80% passes
+• `/progress` — where you stand: level, next module, scores, review cards
+• `/roadmap [week]` — this week's tasks from the roadmap
+• `/badges` — the badges and how to earn them
+• `/project submit <module> <link> [note]` — hand in a module project
+• `/cohort ...` — cohort channels and their weekly schedule
+• `/privacy` — your settings, export or delete your data
+• `/help` — this list
+Start with `/quiz` or `/roadmap 1`."""
+UNKNOWN_COMMAND = "I don't know the command `/{name}`. Try `/help` for the list."
+EMPTY = "Say something, or try `/help` for what I can do."
+NOT_BUILT = (
+    "`/{name}` is not available yet: {what} is still being built. "
+    "Meanwhile try `/quiz`, `/progress` or `/roadmap`."
+)
+NOT_BUILT_WHAT = {
+    "ask": "answering questions from the course material",
+    "project": "project submissions",
+    "cohort": "cohort channels and weekly posts",
+    "privacy": "privacy settings, export and delete",
+}
+QUESTION_NOT_BUILT = (
+    "Answering questions from the course material is still being built. Meanwhile: `/quiz` "
+    "tests you on your next module and `/roadmap 1` shows where to start."
+)
+TOO_LONG = (
+    "That message is too long for me ({n} characters; the limit is {limit}). "
+    "Please shorten it, or see `/help`."
+)
+INTERNAL_ERROR = (
+    "Something went wrong on my side and nothing was lost. Please try again in a moment, "
+    "or `/help`."
+)
+DB_DOWN = (
+    "I can't reach my database right now, so nothing was changed. Your progress is safe; "
+    "please try again in a minute, or see `/help`."
+)

@@ -1,0 +1,116 @@
+"""Settings from the environment and `.env`: `TUTOR_*` plus the platforms' customary names."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import AliasChoices, Field, SecretStr, ValidationError, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from storage.engine import mask_url
+
+
+class SettingsError(Exception):
+    """A setting is invalid; the message names the setting and what is expected."""
+
+
+class Settings(BaseSettings):
+    """Every setting of the tutor. See the README's "Settings" table."""
+
+    model_config = SettingsConfigDict(
+        env_prefix="TUTOR_",
+        env_file=".env",
+        env_file_encoding="utf-8",
+        extra="ignore",
+        populate_by_name=True,
+    )
+
+    data_dir: Path = Field(default=Path("var"), description="Where local data lives.")
+    database_url: str | None = Field(
+        default=None,
+        validation_alias=AliasChoices("DATABASE_URL", "TUTOR_DATABASE_URL"),
+        description="SQLAlchemy URL; default sqlite:///<data_dir>/tutor.db.",
+    )
+    slack_bot_token: SecretStr | None = Field(default=None, validation_alias="SLACK_BOT_TOKEN")
+    slack_app_token: SecretStr | None = Field(default=None, validation_alias="SLACK_APP_TOKEN")
+    slack_signing_secret: SecretStr | None = Field(
+        default=None, validation_alias="SLACK_SIGNING_SECRET"
+    )
+    discord_token: SecretStr | None = Field(default=None, validation_alias="DISCORD_TOKEN")
+    default_track: str = Field(default="roadmap-12w", description="Track for /roadmap.")
+    quiz_idle_minutes: int = Field(default=30, ge=1, le=7 * 24 * 60)
+    review_daily_cap: int = Field(default=20, ge=1, le=500)
+    quiz_seed: int | None = Field(
+        default=None, description="Fixed shuffle seed for scripted sessions and tests."
+    )
+    console_user: str | None = Field(default=None, description="Console learner; default OS user.")
+    log_level: str = Field(default="WARNING")
+
+    @field_validator("database_url")
+    @classmethod
+    def _known_scheme(cls, value: str | None) -> str | None:
+        if value is None or value == "":
+            return None
+        if not value.startswith(("sqlite:", "postgresql:", "postgresql+psycopg:", "postgres:")):
+            raise ValueError("expected a sqlite:/// or postgresql:// URL")
+        return value
+
+    @field_validator("log_level")
+    @classmethod
+    def _level(cls, value: str) -> str:
+        upper = value.upper()
+        if upper not in {"DEBUG", "INFO", "WARNING", "ERROR"}:
+            raise ValueError("expected one of DEBUG, INFO, WARNING, ERROR")
+        return upper
+
+    @property
+    def effective_database_url(self) -> str:
+        """The database URL in use (the SQLite default under data_dir when unset)."""
+        return self.database_url or f"sqlite:///{self.data_dir / 'tutor.db'}"
+
+    def platforms(self) -> list[str]:
+        """The chat platforms whose credentials are configured."""
+        found = []
+        if self.slack_bot_token:
+            found.append("slack")
+        if self.discord_token:
+            found.append("discord")
+        return found
+
+    def masked(self) -> dict[str, str]:
+        """Effective settings for display: secrets masked, URLs without passwords."""
+        shown: dict[str, str] = {}
+        for name, field in type(self).model_fields.items():
+            value = getattr(self, name)
+            env = _env_name(name, field.validation_alias)
+            if isinstance(value, SecretStr):
+                shown[env] = "**** (set)" if value.get_secret_value() else "(unset)"
+            elif value is None:
+                shown[env] = "(unset)"
+            else:
+                shown[env] = str(value)
+        shown["DATABASE_URL"] = mask_url(self.effective_database_url)
+        return shown
+
+
+def _env_name(name: str, alias: object) -> str:
+    if isinstance(alias, str):
+        return alias
+    if isinstance(alias, AliasChoices):
+        return str(alias.choices[0])
+    return f"TUTOR_{name.upper()}"
+
+
+def load_settings(**overrides: object) -> Settings:
+    """Read settings; raise SettingsError with one line naming the first bad setting."""
+    try:
+        return Settings(**overrides)  # type: ignore[arg-type]
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        field = str(err["loc"][0]) if err["loc"] else "settings"
+        env = (
+            _env_name(field, Settings.model_fields[field].validation_alias)
+            if (field in Settings.model_fields)
+            else field
+        )
+        raise SettingsError(f"{env}: {err['msg']}") from None

@@ -1,0 +1,124 @@
+"""FakeChat: a test adapter so tests read like chat transcripts.
+
+def test_help(chat):
+    replies = chat.send("alice", "/help")
+    assert "quiz" in replies.text
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+
+from bot.bootstrap import Services, bootstrap
+from bot.core.clock import FakeClock
+from bot.core.incoming import ButtonPress, Incoming
+from bot.core.reply import Choices, Reply
+from bot.core.router import Router
+from bot.settings import Settings
+from curriculum.catalog.models import Curriculum
+
+
+@dataclass
+class Replies:
+    """What the tutor answered to one message."""
+
+    items: list[Reply] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return "\n".join(r.plain for r in self.items)
+
+    def buttons(self) -> Choices:
+        """The last set of buttons in these replies."""
+        found = [c for r in self.items if (c := r.choices()) is not None]
+        assert found, f"no buttons in: {self.text}"
+        return found[-1]
+
+    def __contains__(self, needle: str) -> bool:
+        return needle in self.text
+
+
+class FakeChat:
+    """Sends messages and button presses through the real router, as named users."""
+
+    def __init__(
+        self, services: Services, platform: str = "fake", channel: str = "general"
+    ) -> None:
+        self.services = services
+        self.router = Router(services)
+        self.platform = platform
+        self.channel = channel
+        self.transcript: list[tuple[str, str]] = []
+
+    @property
+    def clock(self) -> FakeClock:
+        assert isinstance(self.services.clock, FakeClock)
+        return self.services.clock
+
+    def send(
+        self, user: str, text: str, *, thread: str | None = "t1", event_id: str | None = None
+    ) -> Replies:
+        return self._deliver(
+            user,
+            Incoming(
+                platform=self.platform,
+                workspace="w1",
+                channel=self.channel,
+                user=user,
+                display_name=user.title(),
+                text=text,
+                thread=thread,
+                event_id=event_id,
+            ),
+            text,
+        )
+
+    def press(
+        self, user: str, label_or_index: str | int, replies: Replies, *, thread: str | None = "t1"
+    ) -> Replies:
+        """Press a button of `replies` by its label or 0-based position."""
+        choices = replies.buttons()
+        if isinstance(label_or_index, int):
+            choice = choices.options[label_or_index]
+        else:
+            choice = next(o for o in choices.options if o.label == label_or_index)
+        return self._deliver(
+            user,
+            Incoming(
+                platform=self.platform,
+                workspace="w1",
+                channel=self.channel,
+                user=user,
+                display_name=user.title(),
+                thread=thread,
+                press=ButtonPress(choices.action, choice.value),
+            ),
+            f"[pressed {choice.label}]",
+        )
+
+    def _deliver(self, user: str, incoming: Incoming, shown: str) -> Replies:
+        self.transcript.append((user, shown))
+        replies = Replies(self.router.handle(incoming))
+        self.transcript.append(("tutor", replies.text))
+        return replies
+
+
+def make_services(
+    tmp_path: Path, *, database_url: str | None = None, curriculum: Curriculum | None = None
+) -> Services:
+    settings = Settings(
+        data_dir=tmp_path, database_url=database_url or f"sqlite:///{tmp_path}/t.db"
+    )
+    return bootstrap(settings, clock=FakeClock(), curriculum=curriculum, auto_upgrade=True)
+
+
+@pytest.fixture
+def chat(tmp_path: Path) -> Iterator[FakeChat]:
+    """A FakeChat on a fresh SQLite database and the shipped curriculum."""
+    services = make_services(tmp_path)
+    yield FakeChat(services)
+    services.close()

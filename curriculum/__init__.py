@@ -1,0 +1,1 @@
+"""Curriculum as validated data, and the pure learning logic (quizzes, reviews, progress)."""

@@ -1,0 +1,149 @@
+"""Load every content file into models, collecting *all* errors with file and field."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, TypeVar
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from curriculum.catalog.checks import cross_check
+from curriculum.catalog.lessons import LessonFormatError, parse_sections, split_front_matter
+from curriculum.catalog.models import (
+    Badge,
+    BadgeCatalog,
+    Course,
+    Curriculum,
+    Lesson,
+    Module,
+    QuizBank,
+    Roadmap,
+    Sequence,
+    Syllabus,
+    Track,
+)
+
+CONTENT_ROOT = Path(__file__).resolve().parent.parent / "content"
+M = TypeVar("M", bound=BaseModel)
+
+
+@dataclass(frozen=True)
+class ContentError:
+    """One problem in one content file."""
+
+    file: str
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.file}: {self.field}" if self.field else self.file
+        return f"{where}: {self.message}"
+
+
+class ContentErrors(Exception):
+    """Raised when content does not validate; carries every error found."""
+
+    def __init__(self, errors: list[ContentError]) -> None:
+        super().__init__(f"{len(errors)} content error(s)")
+        self.errors = errors
+
+
+class _Collector:
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.errors: list[ContentError] = []
+
+    def rel(self, path: Path) -> str:
+        try:
+            return str(path.relative_to(self.root))
+        except ValueError:
+            return str(path)
+
+    def add(self, path: Path | str, field: str, message: str) -> None:
+        name = path if isinstance(path, str) else self.rel(path)
+        self.errors.append(ContentError(name, field, message))
+
+    def yaml(self, path: Path) -> Any:
+        try:
+            return yaml.safe_load(path.read_text(encoding="utf-8"))
+        except (OSError, yaml.YAMLError, UnicodeDecodeError) as exc:
+            self.add(path, "", f"cannot be read as YAML: {exc}".splitlines()[0])
+            return None
+
+    def model(self, path: Path, model: type[M], data: Any) -> M | None:
+        if data is None:
+            return None
+        try:
+            return model.model_validate(data)
+        except ValidationError as exc:
+            for err in exc.errors():
+                field = ".".join(str(p) for p in err["loc"]) or "(file)"
+                self.add(path, field, err["msg"])
+            return None
+
+    def load(self, path: Path, model: type[M], required: bool = True) -> M | None:
+        if not path.exists():
+            if required:
+                self.add(path, "", "file is missing")
+            return None
+        return self.model(path, model, self.yaml(path))
+
+
+def _load_lesson(col: _Collector, path: Path) -> Lesson | None:
+    try:
+        meta, body = split_front_matter(path.read_text(encoding="utf-8"))
+    except (OSError, LessonFormatError, yaml.YAMLError) as exc:
+        col.add(path, "front matter", str(exc).splitlines()[0])
+        return None
+    module = meta.get("module")
+    data = {
+        "id": meta.get("id") or module or path.stem,
+        "module": module,
+        "title": meta.get("title"),
+        "source": col.rel(path),
+        "body": body,
+        "sections": parse_sections(body),
+    }
+    return col.model(path, Lesson, data)
+
+
+def load_curriculum(root: Path | None = None) -> Curriculum:
+    """Load and cross-check all content under `root`; raise ContentErrors listing every problem."""
+    root = root or CONTENT_ROOT
+    col = _Collector(root)
+    modules = {
+        m.id: m for p in sorted((root / "modules").glob("*.yaml")) if (m := col.load(p, Module))
+    }
+    lessons = {
+        lesson.id: lesson
+        for p in sorted((root / "lessons").glob("*.md"))
+        if (lesson := _load_lesson(col, p))
+    }
+    quizzes = {
+        b.module: b
+        for p in sorted((root / "quizzes").glob("*.yaml"))
+        if (b := col.load(p, QuizBank))
+    }
+    badge_catalog = col.load(root / "badges.yaml", BadgeCatalog)
+    badges: list[Badge] = list(badge_catalog.badges) if badge_catalog else []
+    tracks = {
+        t.id: t for p in sorted((root / "tracks").glob("*.yaml")) if (t := col.load(p, Track))
+    }
+    curriculum = Curriculum(
+        modules=modules,
+        lessons=lessons,
+        quizzes=quizzes,
+        course=col.load(root / "course.yaml", Course),
+        syllabus=col.load(root / "syllabus.yaml", Syllabus),
+        sequence=col.load(root / "sequence.yaml", Sequence),
+        roadmap=col.load(root / "roadmap.yaml", Roadmap),
+        badges=badges,
+        tracks=tracks,
+    )
+    for error in cross_check(curriculum):
+        col.add(*error)
+    if col.errors:
+        raise ContentErrors(col.errors)
+    return curriculum

@@ -1,0 +1,1 @@
+"""Knowledge: ingestion, retrieval and grounded answers (see issue 5)."""

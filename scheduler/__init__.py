@@ -1,0 +1,1 @@
+"""Cohort schedules, weekly posts and exactly-once claims (see issue 9)."""

@@ -1,0 +1,121 @@
+"""Engine, sessions, connectivity checks and schema upgrades (Alembic)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, SQLAlchemyError
+from sqlmodel import Session
+
+MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+
+
+class DatabaseError(Exception):
+    """The database cannot be used; the message says why and what to do."""
+
+
+def normalise_url(url: str) -> str:
+    """Use the psycopg 3 driver for plain postgresql:// URLs."""
+    for prefix in ("postgresql://", "postgres://"):
+        if url.startswith(prefix):
+            return "postgresql+psycopg://" + url[len(prefix) :]
+    return url
+
+
+def mask_url(url: str) -> str:
+    """The URL with any password hidden, safe to print or log."""
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except ArgumentError:
+        return "(unparseable URL)"
+
+
+def _sqlite_pragmas(dbapi_conn: object, _record: object) -> None:
+    cursor = dbapi_conn.cursor()  # type: ignore[attr-defined]
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA busy_timeout=5000")
+    cursor.close()
+
+
+class Database:
+    """A database behind one URL: engine, sessions and schema management."""
+
+    def __init__(self, url: str) -> None:
+        self.url = normalise_url(url)
+        try:
+            parsed = make_url(self.url)
+        except ArgumentError as exc:
+            raise DatabaseError(f"not a database URL ({exc})") from None
+        self.is_sqlite = parsed.get_backend_name() == "sqlite"
+        if self.is_sqlite and parsed.database not in (None, "", ":memory:"):
+            Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+        connect_args = {} if self.is_sqlite else {"connect_timeout": 5}
+        self.engine: Engine = create_engine(
+            self.url, connect_args=connect_args, pool_pre_ping=True, future=True
+        )
+        if self.is_sqlite:
+            event.listen(self.engine, "connect", _sqlite_pragmas)
+
+    def check(self) -> None:
+        """Open a connection, or raise DatabaseError naming the cause."""
+        try:
+            with self.engine.connect():
+                pass
+        except SQLAlchemyError as exc:
+            reason = str(getattr(exc, "orig", exc)).strip().splitlines()[0]
+            raise DatabaseError(f"cannot connect to {mask_url(self.url)} ({reason})") from None
+
+    def _alembic(self) -> Config:
+        cfg = Config()
+        cfg.set_main_option("script_location", str(MIGRATIONS))
+        cfg.attributes["engine"] = self.engine
+        return cfg
+
+    def head(self) -> str | None:
+        """The newest migration revision shipped with the code."""
+        return ScriptDirectory.from_config(self._alembic()).get_current_head()
+
+    def current(self) -> str | None:
+        """The revision the database is at (None when never migrated)."""
+        with self.engine.connect() as conn:
+            return MigrationContext.configure(conn).get_current_revision()
+
+    def upgrade(self) -> None:
+        """Bring the schema to the newest revision."""
+        command.upgrade(self._alembic(), "head")
+
+    def ensure_schema(self, auto_upgrade: bool) -> None:
+        """Upgrade (SQLite) or insist the schema is current (PostgreSQL: `db upgrade` first)."""
+        self.check()
+        if self.current() == self.head():
+            return
+        if auto_upgrade or self.is_sqlite:
+            self.upgrade()
+            return
+        raise DatabaseError(
+            f"schema is at {self.current() or 'nothing'}, the code needs {self.head()}: "
+            "run `mlops-tutor db upgrade`"
+        )
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        """A session committed on success and rolled back on error."""
+        with Session(self.engine, expire_on_commit=False) as session:
+            try:
+                yield session
+                session.commit()
+            except BaseException:
+                session.rollback()
+                raise
+
+    def dispose(self) -> None:
+        self.engine.dispose()

@@ -1,0 +1,245 @@
+"""SQLModel tables. All times are stored in UTC; unique keys make every write safe to repeat."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import JSON, Column, DateTime, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+
+def _utc(nullable: bool = False) -> Any:
+    return Field(default=None, sa_column=Column(DateTime(timezone=True), nullable=nullable))
+
+
+def _json(default: Any) -> Any:
+    return Field(default_factory=default, sa_column=Column(JSON, nullable=False))
+
+
+class Learner(SQLModel, table=True):
+    """A person, identified by platform + workspace/guild + platform user id."""
+
+    __tablename__ = "learner"
+    __table_args__ = (UniqueConstraint("platform", "workspace", "user_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    platform: str = Field(max_length=16)
+    workspace: str = Field(max_length=64)
+    user_id: str = Field(max_length=64)
+    display_name: str = Field(default="", max_length=128)
+    timezone: str | None = Field(default=None, max_length=64)
+    review_reminders: bool = Field(default=False)
+    announce_badges: bool = Field(default=True)
+    public_progress: bool = Field(default=True)
+    created_at: datetime = _utc()
+
+
+class Cohort(SQLModel, table=True):
+    """A channel that follows a track, with its weekly posting schedule."""
+
+    __tablename__ = "cohort"
+    __table_args__ = (UniqueConstraint("platform", "workspace", "channel_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    platform: str = Field(max_length=16)
+    workspace: str = Field(max_length=64)
+    channel_id: str = Field(max_length=64)
+    track_id: str = Field(max_length=64)
+    start_date: date
+    post_day: str = Field(default="mon", max_length=3)
+    post_time: str = Field(default="09:00", max_length=5)
+    timezone: str = Field(default="UTC", max_length=64)
+    paused: bool = Field(default=False)
+    late_policy: str = Field(default="post", max_length=8)
+    digest: bool = Field(default=True)
+    announce_badges: bool = Field(default=False)
+    require_approval: bool = Field(default=False)
+    skipped_weeks: list[int] = _json(list)
+    created_by: int | None = Field(default=None, foreign_key="learner.id", ondelete="SET NULL")
+    created_at: datetime = _utc()
+
+
+class CohortMember(SQLModel, table=True):
+    __tablename__ = "cohort_member"
+    __table_args__ = (UniqueConstraint("cohort_id", "learner_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    cohort_id: int = Field(foreign_key="cohort.id", ondelete="CASCADE", index=True)
+    learner_id: int = Field(foreign_key="learner.id", ondelete="CASCADE", index=True)
+    role: str = Field(default="learner", max_length=16)
+    joined_at: datetime = _utc()
+
+
+class QuizSession(SQLModel, table=True):
+    """One quiz run. `active_key` is set only while active: one active quiz per thread."""
+
+    __tablename__ = "quiz_session"
+
+    id: int | None = Field(default=None, primary_key=True)
+    learner_id: int = Field(foreign_key="learner.id", ondelete="CASCADE", index=True)
+    kind: str = Field(max_length=16)
+    target: str = Field(max_length=64)
+    thread_key: str = Field(max_length=255)
+    active_key: str | None = Field(default=None, max_length=320, unique=True)
+    question_ids: list[str] = _json(list)
+    choice_orders: dict[str, list[int]] = _json(dict)
+    seed: int = Field(default=0)
+    position: int = Field(default=0)
+    status: str = Field(default="active", max_length=16, index=True)
+    correct: int = Field(default=0)
+    started_at: datetime = _utc()
+    last_activity_at: datetime = _utc()
+    finished_at: datetime | None = _utc(nullable=True)
+
+
+class QuizAnswer(SQLModel, table=True):
+    """An answer; unique per session and question, so a doubled answer counts once."""
+
+    __tablename__ = "quiz_answer"
+    __table_args__ = (UniqueConstraint("session_id", "question_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    session_id: int = Field(foreign_key="quiz_session.id", ondelete="CASCADE", index=True)
+    learner_id: int = Field(foreign_key="learner.id", ondelete="CASCADE", index=True)
+    question_id: str = Field(max_length=16, index=True)
+    given: str = Field(max_length=500)
+    correct: bool
+    answered_at: datetime = _utc()
+
+
+class ModuleProgress(SQLModel, table=True):
+    __tablename__ = "module_progress"
+    __table_args__ = (UniqueConstraint("learner_id", "module_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    learner_id: int = Field(foreign_key="learner.id", ondelete="CASCADE", index=True)
+    module_id: str = Field(max_length=8)
+    attempts: int = Field(default=0)
+    best_percent: int = Field(default=0)
+    first_attempt_at: datetime | None = _utc(nullable=True)
+    quiz_passed_at: datetime | None = _utc(nullable=True)
+    completed_at: datetime | None = _utc(nullable=True)
+
+
+class ProjectSubmission(SQLModel, table=True):
+    __tablename__ = "project_submission"
+
+    id: int | None = Field(default=None, primary_key=True)
+    learner_id: int = Field(foreign_key="learner.id", ondelete="CASCADE", index=True)
+    module_id: str = Field(max_length=8)
+    url: str = Field(max_length=2000)
+    note: str = Field(default="", max_length=1000)
+    status: str = Field(default="submitted", max_length=16)
+    submitted_at: datetime = _utc()
+    reviewed_at: datetime | None = _utc(nullable=True)
+
+
+class ReviewCard(SQLModel, table=True):
+    """A missed question scheduled for spaced review (FSRS card state as JSON)."""
+
+    __tablename__ = "review_card"
+    __table_args__ = (UniqueConstraint("learner_id", "question_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    learner_id: int = Field(foreign_key="learner.id", ondelete="CASCADE", index=True)
+    question_id: str = Field(max_length=16)
+    due_at: datetime = _utc()
+    card: dict[str, Any] = _json(dict)
+    reviews: int = Field(default=0)
+
+
+class BadgeAward(SQLModel, table=True):
+    __tablename__ = "badge_award"
+    __table_args__ = (UniqueConstraint("learner_id", "badge_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    learner_id: int = Field(foreign_key="learner.id", ondelete="CASCADE", index=True)
+    badge_id: str = Field(max_length=32)
+    earned_at: datetime = _utc()
+    granted_at: datetime = _utc()
+    evidence: dict[str, Any] = _json(dict)
+    announced_at: datetime | None = _utc(nullable=True)
+
+
+class Event(SQLModel, table=True):
+    """The event log badges and progress read. `dedupe_key` makes recording idempotent."""
+
+    __tablename__ = "event"
+
+    id: int | None = Field(default=None, primary_key=True)
+    learner_id: int = Field(foreign_key="learner.id", ondelete="CASCADE", index=True)
+    kind: str = Field(max_length=32, index=True)
+    occurred_at: datetime = _utc()
+    subject: str = Field(default="", max_length=255)
+    data: dict[str, Any] = _json(dict)
+    dedupe_key: str | None = Field(default=None, max_length=255, unique=True)
+
+
+class PostClaim(SQLModel, table=True):
+    """Exactly-once weekly posts: one row per (cohort, week), claimed before posting."""
+
+    __tablename__ = "post_claim"
+    __table_args__ = (UniqueConstraint("cohort_id", "week"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    cohort_id: int = Field(foreign_key="cohort.id", ondelete="CASCADE", index=True)
+    week: int
+    fire_time: datetime = _utc()
+    status: str = Field(default="claimed", max_length=16)
+    claimed_by: str = Field(default="", max_length=128)
+    claimed_at: datetime = _utc()
+    message_id: str | None = Field(default=None, max_length=128)
+    error: str | None = Field(default=None, max_length=1000)
+
+
+class AskedQuestion(SQLModel, table=True):
+    """A question put to the tutor and the answer given (declines mark content gaps)."""
+
+    __tablename__ = "asked_question"
+
+    id: int | None = Field(default=None, primary_key=True)
+    learner_id: int = Field(foreign_key="learner.id", ondelete="CASCADE", index=True)
+    thread_key: str = Field(max_length=255, index=True)
+    question: str = Field(max_length=4000)
+    answer: str = Field(default="", max_length=8000)
+    declined: bool = Field(default=False)
+    citations: list[dict[str, Any]] = _json(list)
+    asked_at: datetime = _utc()
+
+
+class AnswerFeedback(SQLModel, table=True):
+    __tablename__ = "answer_feedback"
+    __table_args__ = (UniqueConstraint("question_id", "learner_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    question_id: int = Field(foreign_key="asked_question.id", ondelete="CASCADE", index=True)
+    learner_id: int = Field(foreign_key="learner.id", ondelete="CASCADE", index=True)
+    helpful: bool
+    given_at: datetime = _utc()
+
+
+class ProcessedEvent(SQLModel, table=True):
+    """Platform event ids already handled (retries and double deliveries are dropped)."""
+
+    __tablename__ = "processed_event"
+    __table_args__ = (UniqueConstraint("platform", "event_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    platform: str = Field(max_length=16)
+    event_id: str = Field(max_length=255)
+    processed_at: datetime = _utc()
+
+
+LEARNER_TABLES = (
+    CohortMember,
+    QuizSession,
+    QuizAnswer,
+    ModuleProgress,
+    ProjectSubmission,
+    ReviewCard,
+    BadgeAward,
+    Event,
+    AskedQuestion,
+    AnswerFeedback,
+)
