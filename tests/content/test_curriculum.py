@@ -43,7 +43,10 @@ def test_every_lesson_teaches_each_objective_in_its_own_section(cur: Curriculum)
         assert set(REQUIRED_LESSON_ANCHORS) <= set(h2), module.id
         for objective in module.objectives:
             section = lesson.section(objective.id)
-            assert section is not None and len(section.text.split()) >= 60, (module.id, objective.id)
+            assert section is not None and len(section.text.split()) >= 60, (
+                module.id,
+                objective.id,
+            )
 
 
 def test_course_roadmap_syllabus_and_badges_are_complete(cur: Curriculum) -> None:
@@ -67,7 +70,9 @@ def test_tracks_cover_the_roadmap_course_and_curriculum(cur: Curriculum) -> None
 
 def test_mcq_correct_answers_are_spread_over_positions(cur: Curriculum) -> None:
     positions = Counter(
-        q.correct_index for bank in cur.quizzes.values() for q in bank.questions
+        q.correct_index
+        for bank in cur.quizzes.values()
+        for q in bank.questions
         if q.correct_index is not None
     )
     total = sum(positions.values())
@@ -124,7 +129,9 @@ def test_validate_reports_every_error_with_file_and_field(tmp_path: Path) -> Non
 
     cli = subprocess.run(
         [sys.executable, "-m", "bot.cli.app", "curriculum", "validate", "--root", str(root)],
-        capture_output=True, text=True, check=False,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert cli.returncode != 0
     assert "quizzes/m03.yaml" in cli.stdout and "lessons/m04.md" in cli.stdout
