@@ -7,6 +7,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from bot.core.clock import Clock, SystemClock
+from bot.core.ports import EventStore, LearnerStore, ProgressStore, QuizStore, ReviewStore
 from bot.settings import Settings
 from curriculum.catalog import CONTENT_ROOT, Curriculum, load_curriculum
 from storage.engine import Database
@@ -27,11 +28,11 @@ class Services:
     clock: Clock
     db: Database
     curriculum: Curriculum
-    learners: LearnerRepository
-    quizzes: QuizRepository
-    progress: ProgressRepository
-    reviews: ReviewRepository
-    events: EventRepository
+    learners: LearnerStore
+    quizzes: QuizStore
+    progress: ProgressStore
+    reviews: ReviewStore
+    events: EventStore
 
     def close(self) -> None:
         self.db.dispose()

@@ -13,6 +13,7 @@ from bot.core.context import Request
 from bot.core.handlers import badges, help, progress, roadmap
 from bot.core.incoming import MAX_TEXT, Incoming
 from bot.core.quiz import service as quiz
+from bot.core.quiz import texts as quiz_texts
 from bot.core.reply import Reply
 
 if TYPE_CHECKING:
@@ -31,6 +32,20 @@ COMMANDS: dict[str, Handler] = {
 }
 NOT_BUILT = ("ask", "project", "cohort", "privacy")
 KNOWN = (*COMMANDS, *NOT_BUILT)
+
+
+def looks_like_an_answer(text: str) -> bool:
+    """ "2", "b", "true": a quiz answer typed where no quiz runs."""
+    token = text.strip().strip(").").casefold()
+    return (token.isdigit() and len(token) <= 2) or token in {
+        "a",
+        "b",
+        "c",
+        "d",
+        "e",
+        "true",
+        "false",
+    }
 
 
 def split_command(text: str) -> tuple[str, str] | None:
@@ -82,6 +97,8 @@ class Router:
             answered = quiz.answer_typed(req)
             if answered is not None:
                 return answered
+            if looks_like_an_answer(text):
+                return [Reply.text(quiz_texts.NO_QUIZ)]
             return [Reply.text(texts.QUESTION_NOT_BUILT)]
         name, args = command
         req = Request(incoming, learner, svc, args=args)
