@@ -54,7 +54,7 @@ def test_all_answers_wrong_fails_and_missed_questions_become_review_cards(chat: 
     assert "No review cards are due" in chat.send("bo", "/quiz review", thread="t2")
     chat.clock.advance(days=1)
     review = chat.send("bo", "/quiz review", thread="t2")
-    assert "Review — 5 questions" in review
+    assert "*Review* — 5 questions" in review
     first_id = current_question(chat, "bo", "t2").id
     after = answer(chat, "bo", review, right=True, thread="t2")
     assert "✅ Right" in after
@@ -123,5 +123,5 @@ def test_section_and_level_quizzes_draw_from_linked_modules(chat: FakeChat) -> N
     section = chat.send("gi", "/quiz section 1", thread="s")
     assert "Course section 1" in section
     level = chat.send("gi", "/quiz level beginner", thread="l")
-    assert "Beginner level mix — 10 questions" in level
+    assert "*Beginner level mix* — 10 questions" in level
     assert "Levels are beginner" in chat.send("gi", "/quiz level wizard", thread="x")
