@@ -50,6 +50,7 @@ class Database:
     """A database behind one URL: engine, sessions and schema management."""
 
     def __init__(self, url: str) -> None:
+        self.shown_url = mask_url(url)
         self.url = normalise_url(url)
         try:
             parsed = make_url(self.url)
@@ -72,7 +73,7 @@ class Database:
                 pass
         except SQLAlchemyError as exc:
             reason = str(getattr(exc, "orig", exc)).strip().splitlines()[0]
-            raise DatabaseError(f"cannot connect to {mask_url(self.url)} ({reason})") from None
+            raise DatabaseError(f"cannot connect to {self.shown_url} ({reason})") from None
 
     def _alembic(self) -> Config:
         cfg = Config()

@@ -56,7 +56,8 @@ def start_quiz(req: Request) -> list[Reply]:
     now = svc.clock.now()
     seed = svc.settings.quiz_seed
     if seed is None:
-        seed = zlib.crc32(f"{learner.id}|{req.incoming.thread_key}|{now.isoformat()}".encode())
+        key = f"{learner.id}|{req.incoming.thread_key}|{now.isoformat()}".encode()
+        seed = zlib.crc32(key) & 0x7FFFFFFF  # fits a signed 32-bit INTEGER column
     plan = plan_quiz(target.questions, seed, target.limit)
     try:
         session = svc.quizzes.start(
@@ -72,7 +73,10 @@ def start_quiz(req: Request) -> list[Reply]:
     except AlreadyActive:
         return start_quiz(req)
     intro = texts.STARTED.format(
-        title=target.title, count=len(plan.question_ids), how=texts.HOW_BUTTONS
+        title=target.title,
+        count=len(plan.question_ids),
+        how=texts.HOW_BUTTONS,
+        pass_note=texts.PASS_NOTE if target.kind == "module" else "",
     )
     return [*expired, Reply.text(intro), _current_question(req, session)]
 

@@ -16,12 +16,12 @@ ALL_DONE = (
     "You have passed every module quiz. Retake any with `/quiz <module>` or do `/quiz review`."
 )
 STARTED = (
-    "*{title}* — {count} questions, one at a time. 80% passes. Answer with {how}; "
+    "*{title}* — {count} questions, one at a time.{pass_note} Answer with {how}; "
     "`/quiz stop` ends it early."
 )
-HOW_BUTTONS = "the buttons (or the choice's number)"
+HOW_BUTTONS = "a button or the choice's number"
+PASS_NOTE = " 80% passes the module."
 RESUMED = "You have a quiz running here: *{title}*, question {n} of {total}. Here it is again."
-STARTED_ELSEWHERE = "You already have this quiz running in another conversation; this one is new."
 NO_QUIZ = "No quiz is running here. " + USAGE
 UNREADABLE = "I could not read *{given}* as an answer. Reply with a number from 1 to {count}."
 UNREADABLE_TF = "Reply *true* or *false* (or 1 for true, 2 for false)."
@@ -29,7 +29,7 @@ ALREADY_COUNTED = "That question was already answered; your first answer counts.
 RIGHT = "✅ Right: *{answer}*."
 WRONG = "❌ Not quite. The answer is *{answer}*."
 READ_MORE = "Read more: {title} › {section}"
-FINISHED_PASS = "🎉 *{title}*: {correct}/{total} ({percent}%). Passed!"  # noqa: S105
+FINISHED_PASS = "🎉 *{title}*: {correct}/{total} ({percent}%). Passed!"
 FINISHED_FAIL = (
     "*{title}*: {correct}/{total} ({percent}%). 80% passes — review the lesson sections above "
     "and retake it with `/quiz {target}` whenever you like."
