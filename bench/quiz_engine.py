@@ -17,12 +17,9 @@ import tempfile
 import time
 from pathlib import Path
 
-from sqlalchemy import create_engine, text
-
 from bot.core.clock import FakeClock
-from bot.testing import FakeChat, Replies, make_services
+from bot.testing import FakeChat, Replies, make_services, wipe_postgres_schema
 from curriculum.catalog.models import QuestionType
-from storage.engine import normalise_url
 
 MODULES = ("m01", "m02", "m03", "m04")
 
@@ -107,12 +104,7 @@ def run(label: str, database_url: str, workdir: Path, learners: int) -> None:
 
 def reset_pg(url: str) -> bool:
     try:
-        engine = create_engine(normalise_url(url), connect_args={"connect_timeout": 3})
-        with engine.connect() as conn:
-            conn.execute(text("DROP SCHEMA IF EXISTS public CASCADE"))
-            conn.execute(text("CREATE SCHEMA public"))
-            conn.commit()
-        engine.dispose()
+        wipe_postgres_schema(url)
         return True
     except Exception as exc:
         print(f"postgresql  skipped: {str(exc).splitlines()[0]}")

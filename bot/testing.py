@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
+from sqlalchemy import create_engine, text
 
 from bot.bootstrap import Services, bootstrap
 from bot.core.clock import FakeClock
@@ -20,6 +21,7 @@ from bot.core.reply import Choices, Reply
 from bot.core.router import Router
 from bot.settings import Settings
 from curriculum.catalog.models import Curriculum
+from storage.engine import normalise_url
 
 
 @dataclass
@@ -105,6 +107,18 @@ class FakeChat:
         replies = Replies(self.router.handle(incoming))
         self.transcript.append(("tutor", replies.text))
         return replies
+
+
+def wipe_postgres_schema(url: str) -> None:
+    """Drop and recreate the public schema of a scratch PostgreSQL database (tests, benchmarks)."""
+    engine = create_engine(normalise_url(url), connect_args={"connect_timeout": 3})
+    try:
+        with engine.connect() as conn:
+            conn.execute(text("DROP SCHEMA IF EXISTS public CASCADE"))
+            conn.execute(text("CREATE SCHEMA public"))
+            conn.commit()
+    finally:
+        engine.dispose()
 
 
 def make_services(

@@ -7,10 +7,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, text
 
-from bot.testing import FakeChat, chat, make_services  # noqa: F401  (fixture re-export)
-from storage.engine import normalise_url
+from bot.testing import FakeChat, chat, make_services, wipe_postgres_schema  # noqa: F401
 
 LOCAL_PG = "postgresql://postgres@127.0.0.1:5432/test"
 _pg_skip_reason: list[str] = []
@@ -20,12 +18,7 @@ def _postgres_url() -> str:
     explicit = os.environ.get("TEST_DATABASE_URL")
     url = explicit or LOCAL_PG
     try:
-        engine = create_engine(normalise_url(url), connect_args={"connect_timeout": 3})
-        with engine.connect() as conn:
-            conn.execute(text("DROP SCHEMA IF EXISTS public CASCADE"))
-            conn.execute(text("CREATE SCHEMA public"))
-            conn.commit()
-        engine.dispose()
+        wipe_postgres_schema(url)
     except Exception as exc:
         reason = f"PostgreSQL at {url} is not reachable ({str(exc).splitlines()[0]})"
         if explicit or os.environ.get("CI"):
