@@ -229,17 +229,3 @@ class ProcessedEvent(SQLModel, table=True):
     platform: str = Field(max_length=16)
     event_id: str = Field(max_length=255)
     processed_at: datetime = _utc()
-
-
-LEARNER_TABLES = (
-    CohortMember,
-    QuizSession,
-    QuizAnswer,
-    ModuleProgress,
-    ProjectSubmission,
-    ReviewCard,
-    BadgeAward,
-    Event,
-    AskedQuestion,
-    AnswerFeedback,
-)

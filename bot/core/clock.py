@@ -29,9 +29,6 @@ class FakeClock:
     def advance(self, **delta: float) -> None:
         self._now += timedelta(**delta)
 
-    def set(self, when: datetime) -> None:
-        self._now = when.astimezone(UTC)
-
 
 def as_utc(value: datetime) -> datetime:
     """Treat naive datetimes read back from SQLite as UTC."""

@@ -6,7 +6,7 @@ from datetime import datetime
 from typing import Any, Protocol
 
 from storage.repositories.quizzes import AnswerOutcome
-from storage.tables import Event, Learner, ModuleProgress, QuizAnswer, QuizSession, ReviewCard
+from storage.tables import Event, Learner, ModuleProgress, QuizSession, ReviewCard
 
 
 class LearnerStore(Protocol):
@@ -36,7 +36,6 @@ class QuizStore(Protocol):
         self, session_id: int, question_id: str, given: str, correct: bool, now: datetime
     ) -> AnswerOutcome: ...
     def close(self, session_id: int, status: str, now: datetime) -> QuizSession: ...
-    def answers(self, session_id: int) -> list[QuizAnswer]: ...
 
 
 class ProgressStore(Protocol):

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy.exc import IntegrityError
-from sqlmodel import col, select
+from sqlmodel import select
 
 from storage.engine import Database
 from storage.tables import QuizAnswer, QuizSession
@@ -125,17 +125,3 @@ class QuizRepository:
                 session.finished_at = now
                 s.add(session)
             return session
-
-    def answers(self, session_id: int) -> list[QuizAnswer]:
-        with self.db.session() as s:
-            return list(
-                s.exec(
-                    select(QuizAnswer)
-                    .where(QuizAnswer.session_id == session_id)
-                    .order_by(col(QuizAnswer.id))
-                )
-            )
-
-    def answers_of(self, learner_id: int) -> list[QuizAnswer]:
-        with self.db.session() as s:
-            return list(s.exec(select(QuizAnswer).where(QuizAnswer.learner_id == learner_id)))

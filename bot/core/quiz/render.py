@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bot.core.quiz import texts
 from bot.core.reply import Choice, Choices, Citation, Reply, Text
-from curriculum.catalog.models import Curriculum, Question, QuestionType
+from curriculum.catalog.models import Curriculum, Question
 from curriculum.quiz import choice_labels
 
 ANSWER_ACTION = "quiz.answer"
@@ -66,7 +66,3 @@ def feedback_reply(curriculum: Curriculum, question: Question, correct: bool) ->
     if citation is not None:
         parts.append(citation)
     return Reply(tuple(parts))
-
-
-def is_choice_question(question: Question) -> bool:
-    return question.type is not QuestionType.SHORT_ANSWER
