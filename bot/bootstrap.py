@@ -7,14 +7,23 @@ from functools import lru_cache
 from pathlib import Path
 
 from bot.core.clock import Clock, SystemClock
-from bot.core.ports import EventStore, LearnerStore, ProgressStore, QuizStore, ReviewStore
+from bot.core.ports import (
+    EventStore,
+    LearnerStore,
+    ProgressStore,
+    QuestionStore,
+    QuizStore,
+    ReviewStore,
+)
 from bot.settings import Settings
 from curriculum.catalog import CONTENT_ROOT, Curriculum, load_curriculum
+from knowledge.service import Knowledge
 from storage.engine import Database
 from storage.repositories import (
     EventRepository,
     LearnerRepository,
     ProgressRepository,
+    QuestionRepository,
     QuizRepository,
     ReviewRepository,
 )
@@ -33,6 +42,8 @@ class Services:
     progress: ProgressStore
     reviews: ReviewStore
     events: EventStore
+    questions: QuestionStore
+    knowledge: Knowledge
 
     def close(self) -> None:
         self.db.dispose()
@@ -50,6 +61,7 @@ def bootstrap(
     clock: Clock | None = None,
     curriculum: Curriculum | None = None,
     auto_upgrade: bool = False,
+    knowledge: Knowledge | None = None,
 ) -> Services:
     """Build the services; raises DatabaseError/ContentErrors with a clear message."""
     db = Database(settings.effective_database_url)
@@ -64,4 +76,7 @@ def bootstrap(
         progress=ProgressRepository(db),
         reviews=ReviewRepository(db),
         events=EventRepository(db),
+        questions=QuestionRepository(db),
+        knowledge=knowledge
+        or Knowledge.build(settings.data_dir, chroma_url=settings.chroma_url, llm=settings.llm),
     )

@@ -37,6 +37,13 @@ class Settings(BaseSettings):
         default=None, validation_alias="SLACK_SIGNING_SECRET"
     )
     discord_token: SecretStr | None = Field(default=None, validation_alias="DISCORD_TOKEN")
+    chroma_url: str | None = Field(
+        default=None, description="Chroma server URL (http://host:port); default: local Chroma."
+    )
+    llm: str | None = Field(default=None, description="Optional provider:model for answers.")
+    auto_ingest: bool = Field(default=True, description="Build the index at start when empty.")
+    ask_per_minute: int = Field(default=6, ge=1, le=600)
+    ask_per_day: int = Field(default=200, ge=1, le=100_000)
     default_track: str = Field(default="roadmap-12w", description="Track for /roadmap.")
     quiz_idle_minutes: int = Field(default=30, ge=1, le=7 * 24 * 60)
     review_daily_cap: int = Field(default=20, ge=1, le=500)
@@ -53,6 +60,24 @@ class Settings(BaseSettings):
             return None
         if not value.startswith(("sqlite:", "postgresql:", "postgresql+psycopg:", "postgres:")):
             raise ValueError("expected a sqlite:/// or postgresql:// URL")
+        return value
+
+    @field_validator("chroma_url")
+    @classmethod
+    def _http_url(cls, value: str | None) -> str | None:
+        if not value:
+            return None
+        if not value.startswith(("http://", "https://")):
+            raise ValueError("expected http://host:port of a Chroma server")
+        return value
+
+    @field_validator("llm")
+    @classmethod
+    def _provider_model(cls, value: str | None) -> str | None:
+        if not value:
+            return None
+        if ":" not in value:
+            raise ValueError("expected provider:model, e.g. ollama:llama3.1 or openai:gpt-4o-mini")
         return value
 
     @field_validator("log_level")

@@ -21,6 +21,8 @@ from bot.core.reply import Choices, Reply
 from bot.core.router import Router
 from bot.settings import Settings
 from curriculum.catalog.models import Curriculum
+from knowledge.embeddings import HashingEmbedder
+from knowledge.service import Knowledge
 from storage.engine import normalise_url
 
 
@@ -124,10 +126,14 @@ def wipe_postgres_schema(url: str) -> None:
 def make_services(
     tmp_path: Path, *, database_url: str | None = None, curriculum: Curriculum | None = None
 ) -> Services:
+    """Services on temp storage, a fake clock, and a fast deterministic embedder."""
     settings = Settings(
         data_dir=tmp_path, database_url=database_url or f"sqlite:///{tmp_path}/t.db"
     )
-    return bootstrap(settings, clock=FakeClock(), curriculum=curriculum, auto_upgrade=True)
+    knowledge = Knowledge.build(tmp_path, embedder=HashingEmbedder())
+    return bootstrap(
+        settings, clock=FakeClock(), curriculum=curriculum, auto_upgrade=True, knowledge=knowledge
+    )
 
 
 @pytest.fixture

@@ -6,7 +6,7 @@ import sys
 
 import typer
 
-from bot.cli import common
+from bot.cli import common, knowledge
 from bot.cli.curriculum import curriculum_app
 from storage.engine import Database, DatabaseError
 
@@ -22,6 +22,8 @@ config_app = typer.Typer(help="Inspect the effective settings.", no_args_is_help
 app.add_typer(db_app, name="db")
 app.add_typer(config_app, name="config")
 app.add_typer(curriculum_app, name="curriculum")
+app.command()(knowledge.ingest)
+app.command()(knowledge.ask)
 
 
 @app.command()
@@ -44,6 +46,7 @@ def console() -> None:
     from bot.adapters.console.repl import run_console
 
     with common.services(auto_upgrade=True) as services:
+        knowledge.ensure_index(services)
         raise typer.Exit(run_console(services, sys.stdin, sys.stdout))
 
 

@@ -54,6 +54,24 @@ class ReviewStore(Protocol):
     def count_due(self, learner_id: int, now: datetime) -> int: ...
 
 
+class QuestionStore(Protocol):
+    def record(
+        self,
+        *,
+        learner_id: int,
+        thread_key: str,
+        question: str,
+        answer: str,
+        declined: bool,
+        citations: list[dict[str, Any]],
+        now: datetime,
+    ) -> int: ...
+    def thread_history(self, thread_key: str, limit: int = 4) -> list[str]: ...
+    def count_since(self, learner_id: int, since: datetime) -> int: ...
+    def exists(self, question_id: int) -> bool: ...
+    def feedback(self, question_id: int, learner_id: int, helpful: bool, now: datetime) -> None: ...
+
+
 class EventStore(Protocol):
     def record(
         self,

@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING
 from sqlalchemy.exc import OperationalError
 
 from bot.core import texts
+from bot.core.ask import service as ask
+from bot.core.ask import texts as ask_texts
 from bot.core.context import Request
 from bot.core.handlers import badges, help, progress, roadmap
 from bot.core.incoming import MAX_TEXT, Incoming
@@ -24,13 +26,14 @@ Handler = Callable[[Request], list[Reply]]
 
 COMMANDS: dict[str, Handler] = {
     "help": help.handle,
+    "ask": ask.ask,
     "start": help.handle,
     "quiz": quiz.start_quiz,
     "progress": progress.handle,
     "roadmap": roadmap.handle,
     "badges": badges.handle,
 }
-NOT_BUILT = ("ask", "project", "cohort", "privacy")
+NOT_BUILT = ("project", "cohort", "privacy")
 KNOWN = (*COMMANDS, *NOT_BUILT)
 
 
@@ -87,6 +90,8 @@ class Router:
             req = Request(incoming, learner, svc)
             if incoming.press.action == "quiz.answer":
                 return quiz.answer_pressed(req, incoming.press.value)
+            if incoming.press.action == ask_texts.FEEDBACK_ACTION:
+                return ask.feedback(req, incoming.press.value)
             return [Reply.text(texts.EMPTY, ephemeral=True)]
         text = incoming.clipped_text
         command = split_command(text)
@@ -99,7 +104,7 @@ class Router:
                 return answered
             if looks_like_an_answer(text):
                 return [Reply.text(quiz_texts.NO_QUIZ)]
-            return [Reply.text(texts.QUESTION_NOT_BUILT)]
+            return ask.ask(req)
         name, args = command
         req = Request(incoming, learner, svc, args=args)
         if name in COMMANDS:

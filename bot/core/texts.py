@@ -18,15 +18,10 @@ NOT_BUILT = (
     "Meanwhile try `/quiz`, `/progress` or `/roadmap`."
 )
 NOT_BUILT_WHAT = {
-    "ask": "answering questions from the course material",
     "project": "project submissions",
     "cohort": "cohort channels and weekly posts",
     "privacy": "privacy settings, export and delete",
 }
-QUESTION_NOT_BUILT = (
-    "Answering questions from the course material is still being built. Meanwhile: `/quiz` "
-    "tests you on your next module and `/roadmap 1` shows where to start."
-)
 TOO_LONG = (
     "That message is too long for me ({n} characters; the limit is {limit}). "
     "Please shorten it, or see `/help`."

@@ -3,6 +3,7 @@
 from storage.repositories.events import EventRepository
 from storage.repositories.learners import LearnerRepository
 from storage.repositories.progress import ProgressRepository
+from storage.repositories.questions import QuestionRepository
 from storage.repositories.quizzes import QuizRepository
 from storage.repositories.reviews import ReviewRepository
 
@@ -10,6 +11,7 @@ __all__ = [
     "EventRepository",
     "LearnerRepository",
     "ProgressRepository",
+    "QuestionRepository",
     "QuizRepository",
     "ReviewRepository",
 ]

@@ -25,7 +25,14 @@ def run_tutor(
         for k, v in os.environ.items()
         if not k.startswith(("TUTOR_", "SLACK_", "DISCORD_")) and k != "DATABASE_URL"
     }
-    clean.update({"TUTOR_DATA_DIR": str(data_dir), "TUTOR_CONSOLE_USER": "newcomer", **env})
+    clean.update(
+        {
+            "TUTOR_DATA_DIR": str(data_dir),
+            "TUTOR_CONSOLE_USER": "newcomer",
+            "TUTOR_AUTO_INGEST": "false",
+            **env,
+        }
+    )
     return subprocess.run(
         [TUTOR, *args],
         input=stdin,

@@ -23,7 +23,7 @@ def test_help_lists_every_command(chat: FakeChat) -> None:
 
 def test_unbuilt_features_say_so_honestly(chat: FakeChat) -> None:
     assert "not available yet" in chat.send("ada", "/cohort status")
-    assert "still being built" in chat.send("ada", "How do I version data with DVC?")
+    assert "not available yet" in chat.send("ada", "/privacy export")
 
 
 def test_unknown_commands_and_huge_messages_get_a_next_step(chat: FakeChat) -> None:

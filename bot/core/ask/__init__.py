@@ -1,0 +1,1 @@
+"""Grounded answers in chat: `/ask`, mentions, DMs and follow-ups in a thread."""

@@ -1,0 +1,93 @@
+"""Answer a question from the course material, with citations and 👍/👎 feedback."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from bot.core.ask import texts
+from bot.core.context import Request
+from bot.core.reply import Choice, Choices, Citation, Part, Reply, Text
+from knowledge.answer import Answer
+
+
+def ask(req: Request) -> list[Reply]:
+    """`/ask <question>` or a plain message: a grounded answer in the thread."""
+    svc, learner = req.services, req.learner
+    assert learner.id is not None
+    question = req.args.strip()
+    if not question:
+        return [Reply.text(texts.USAGE)]
+    limited = _rate_limited(req)
+    if limited is not None:
+        return [limited]
+    if not _index_ready(req):
+        return [Reply.text(texts.NO_INDEX)]
+    history = svc.questions.thread_history(req.incoming.thread_key)
+    answer = svc.knowledge.ask(question, history)
+    asked_id = svc.questions.record(
+        learner_id=learner.id,
+        thread_key=req.incoming.thread_key,
+        question=question,
+        answer=answer.text,
+        declined=answer.declined,
+        citations=[{"label": c.label, "ref": c.ref, "module": c.module} for c in answer.citations],
+        now=svc.clock.now(),
+    )
+    return [answer_reply(answer, asked_id)]
+
+
+def answer_reply(answer: Answer, asked_id: int) -> Reply:
+    """The answer, its citations, a next step and the feedback buttons."""
+    if answer.declined:
+        return Reply((Text(answer.text), Text(texts.DECLINED_NEXT)))
+    modules = [c.module for c in answer.citations if c.module]
+    follow = texts.FOLLOW_UP.format(module=modules[0]) if modules else texts.FOLLOW_UP_GENERIC
+    parts: list[Part] = [Text(answer.text)]
+    parts += [
+        Citation(title=c.label, source=c.source, anchor=c.anchor, module_id=c.module)
+        for c in answer.citations
+    ]
+    parts += [
+        Text(follow),
+        Choices(
+            texts.FEEDBACK_ACTION,
+            (
+                Choice(texts.HELPFUL, f"{asked_id}:up"),
+                Choice(texts.NOT_HELPFUL, f"{asked_id}:down"),
+            ),
+        ),
+    ]
+    return Reply(tuple(parts))
+
+
+def feedback(req: Request, value: str) -> list[Reply]:
+    """A 👍/👎 press: stored against the answer, one vote per learner."""
+    asked, _, vote = value.partition(":")
+    svc = req.services
+    if not asked.isdigit() or vote not in ("up", "down") or not svc.questions.exists(int(asked)):
+        return [Reply.text(texts.UNKNOWN_ANSWER, ephemeral=True)]
+    assert req.learner.id is not None
+    svc.questions.feedback(int(asked), req.learner.id, vote == "up", svc.clock.now())
+    return [Reply.text(texts.THANKS, ephemeral=True)]
+
+
+def _rate_limited(req: Request) -> Reply | None:
+    svc, learner_id = req.services, req.learner.id
+    assert learner_id is not None
+    now = svc.clock.now()
+    per_minute, per_day = svc.settings.ask_per_minute, svc.settings.ask_per_day
+    if svc.questions.count_since(learner_id, now - timedelta(minutes=1)) >= per_minute:
+        return Reply.text(texts.TOO_FAST.format(limit=per_minute), ephemeral=True)
+    if svc.questions.count_since(learner_id, now - timedelta(days=1)) >= per_day:
+        return Reply.text(texts.DAILY_LIMIT.format(limit=per_day), ephemeral=True)
+    return None
+
+
+def _index_ready(req: Request) -> bool:
+    svc = req.services
+    if svc.knowledge.store.count() > 0:
+        return True
+    if not svc.settings.auto_ingest:
+        return False
+    svc.knowledge.ensure_ingested(svc.curriculum)
+    return True

@@ -1,0 +1,1 @@
+"""Evaluation of retrieval and declining on learner-style questions (see questions.yaml)."""

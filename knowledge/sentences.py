@@ -1,0 +1,60 @@
+"""Split passage text into short, readable candidate sentences for extractive answers."""
+
+from __future__ import annotations
+
+import re
+
+_FENCE = re.compile(r"^\s*(```|~~~)")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z`*\"(\[])")
+_LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
+_BOLD = re.compile(r"\*\*(.+?)\*\*")
+_LINK = re.compile(r"\[([^\]]+)\]\([^)]+\)")
+MIN_CHARS = 30
+MAX_CHARS = 360
+
+
+def _prose_lines(text: str) -> list[str]:
+    """The text's lines outside code fences and tables."""
+    lines, in_fence = [], False
+    for line in text.splitlines():
+        if _FENCE.match(line):
+            in_fence = not in_fence
+            continue
+        if not in_fence and not line.lstrip().startswith(("|", "#", ">")):
+            lines.append(line)
+    return lines
+
+
+def _blocks(lines: list[str]) -> list[str]:
+    """Paragraphs and list items, each as one line of text."""
+    blocks: list[str] = []
+    current: list[str] = []
+    for line in [*lines, ""]:
+        starts_item = bool(_LIST_ITEM.match(line))
+        if (not line.strip() or starts_item) and current:
+            blocks.append(" ".join(current))
+            current = []
+        if line.strip():
+            current.append(_LIST_ITEM.sub("", line).strip() if starts_item else line.strip())
+    return blocks
+
+
+_LEADING_CONJUNCTION = re.compile(r"^(and|but|so|also|then),?\s+(?=\w)", re.IGNORECASE)
+
+
+def clean(sentence: str) -> str:
+    """Readable chat text: bold markers, link targets and a leading "And"/"But" removed."""
+    text = re.sub(r"\s+", " ", _LINK.sub(r"\1", _BOLD.sub(r"\1", sentence))).strip()
+    stripped = _LEADING_CONJUNCTION.sub("", text)
+    return stripped[:1].upper() + stripped[1:] if stripped != text else text
+
+
+def split_sentences(text: str) -> list[str]:
+    """Candidate sentences of a passage, in reading order, skipping code and fragments."""
+    sentences: list[str] = []
+    for block in _blocks(_prose_lines(text)):
+        for piece in _SENTENCE_END.split(block):
+            sentence = clean(piece)
+            if MIN_CHARS <= len(sentence) <= MAX_CHARS and not sentence.endswith((":", "?")):
+                sentences.append(sentence)
+    return sentences

@@ -1,0 +1,108 @@
+"""The knowledge facade the bot uses: build cheaply, ingest when needed, ask questions."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Protocol
+
+from curriculum.catalog.models import Curriculum
+from knowledge.answer import Answer, ExtractiveAnswerer, RelevancePolicy
+from knowledge.embeddings import Embedder, MiniLMEmbedder
+from knowledge.ingest import IngestReport, Progress, ingest
+from knowledge.retrieval import HybridRetriever
+from knowledge.store import ChromaStore
+
+if TYPE_CHECKING:
+    from langchain_core.language_models import BaseChatModel
+
+
+class Answerer(Protocol):
+    """Anything that answers a question in a thread (extractive or LLM)."""
+
+    def answer(
+        self, question: str, history: Sequence[str] = (), module: str | None = None
+    ) -> Answer: ...
+
+
+class Knowledge:
+    """Grounded answers over the curriculum, stored in Chroma.
+
+    Construction is cheap: the model loads on the first embedding and Chroma connects on
+    first use.
+    """
+
+    def __init__(
+        self,
+        store: ChromaStore,
+        embedder: Embedder,
+        llm: str | BaseChatModel | None = None,
+        policy: RelevancePolicy | None = None,
+    ) -> None:
+        self.store = store
+        self.embedder = embedder
+        self.retriever = HybridRetriever(store, embedder)
+        self.extractive = ExtractiveAnswerer(self.retriever, embedder, policy)
+        self._llm = llm
+        self._answerer: Answerer | None = None
+        self._lock = threading.Lock()
+
+    @classmethod
+    def build(
+        cls,
+        data_dir: Path,
+        chroma_url: str | None = None,
+        llm: str | BaseChatModel | None = None,
+        embedder: Embedder | None = None,
+    ) -> Knowledge:
+        """The service for a data folder (local Chroma under it) or a Chroma server URL.
+
+        Args:
+            data_dir: Folder for the local Chroma database (`<data_dir>/chroma`).
+            chroma_url: `http://host:port` of a Chroma server; overrides the local database.
+            llm: Optional `provider:model` (or a chat model) to phrase answers; extractive if None.
+            embedder: Defaults to the packaged MiniLM model.
+        """
+        store = (
+            ChromaStore(url=chroma_url)
+            if chroma_url
+            else ChromaStore(path=str(data_dir / "chroma"))
+        )
+        return cls(store, embedder or MiniLMEmbedder(), llm)
+
+    @property
+    def answerer(self) -> Answerer:
+        """The LLM answerer when configured (falls back to extractive), else the extractive one."""
+        with self._lock:
+            if self._answerer is None:
+                if self._llm is None:
+                    self._answerer = self.extractive
+                else:
+                    from knowledge.llm import LLMAnswerer
+
+                    self._answerer = LLMAnswerer(self.extractive, self._llm)
+            return self._answerer
+
+    def ingest(
+        self,
+        curriculum: Curriculum,
+        extra_paths: Iterable[Path] = (),
+        progress: Progress | None = None,
+    ) -> IngestReport:
+        """Bring the store up to date with the curriculum (incremental)."""
+        report = ingest(curriculum, self.store, self.embedder, extra_paths, progress)
+        self.retriever.invalidate()
+        return report
+
+    def ensure_ingested(
+        self, curriculum: Curriculum, progress: Progress | None = None
+    ) -> IngestReport | None:
+        """Ingest only when the collection is empty; returns the report if it ingested."""
+        if self.store.count() > 0:
+            return None
+        return self.ingest(curriculum, progress=progress)
+
+    def ask(self, question: str, history: Sequence[str] = (), module: str | None = None) -> Answer:
+        """Answer a learner's question, using earlier turns of the thread for follow-ups."""
+        return self.answerer.answer(question, history, module)
