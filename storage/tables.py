@@ -56,6 +56,7 @@ class Cohort(SQLModel, table=True):
     announce_badges: bool = Field(default=False)
     require_approval: bool = Field(default=False)
     skipped_weeks: list[int] = _json(list)
+    last_post_now_at: datetime | None = _utc(nullable=True)
     created_by: int | None = Field(default=None, foreign_key="learner.id", ondelete="SET NULL")
     created_at: datetime = _utc()
 
@@ -191,6 +192,8 @@ class PostClaim(SQLModel, table=True):
     claimed_at: datetime = _utc()
     message_id: str | None = Field(default=None, max_length=128)
     error: str | None = Field(default=None, max_length=1000)
+    attempts: int = Field(default=0)
+    retry_at: datetime | None = _utc(nullable=True)
 
 
 class AskedQuestion(SQLModel, table=True):

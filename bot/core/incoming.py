@@ -22,7 +22,9 @@ class ButtonPress:
 class Incoming:
     """A message or button press from any platform.
 
-    `raw` keeps the platform payload for the adapter that made it; the core never reads it.
+    `is_admin` is the adapter's verdict on cohort-admin rights (Slack: configured admin ids or
+    workspace admins; Discord: Manage Server; console: the local user). `raw` keeps the platform
+    payload for the adapter that made it; the core never reads it.
     """
 
     platform: str
@@ -34,6 +36,7 @@ class Incoming:
     thread: str | None = None
     is_dm: bool = False
     mentions_bot: bool = False
+    is_admin: bool = False
     event_id: str | None = None
     press: ButtonPress | None = None
     raw: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}), repr=False)

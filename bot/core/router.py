@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy.exc import OperationalError
 
-from bot.core import texts
+from bot.core import contributions, texts
+from bot.core.activity import Activity
 from bot.core.ask import service as ask
 from bot.core.ask import texts as ask_texts
 from bot.core.context import Request
@@ -74,6 +75,13 @@ class Router:
         except Exception:
             log.exception("handler failed for %s command", incoming.platform)
             return [Reply.text(texts.INTERNAL_ERROR)]
+
+    def observe(self, activity: Activity) -> None:
+        """Record community activity (messages, replies, reactions, deletions). Never raises."""
+        try:
+            contributions.observe(self.services, activity)
+        except Exception:
+            log.exception("could not record %s", type(activity).__name__)
 
     def _route(self, incoming: Incoming) -> list[Reply]:
         if len(incoming.text) > MAX_TEXT:

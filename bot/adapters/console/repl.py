@@ -46,8 +46,8 @@ def run_console(services: Services, stdin: TextIO = sys.stdin, stdout: TextIO = 
             user=user,
             display_name=user,
             text=text,
-            is_dm=True,
             mentions_bot=True,
+            is_admin=True,  # the local user administers the console's cohort
         )
         for reply in router.handle(incoming):
             print(render(reply), file=stdout)
