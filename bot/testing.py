@@ -63,6 +63,23 @@ class FakeChat:
         assert isinstance(self.services.clock, FakeClock)
         return self.services.clock
 
+    def send_admin(self, user: str, text: str, *, thread: str | None = "t1") -> Replies:
+        """A message from a cohort admin (the adapter's verdict, e.g. Manage Server)."""
+        return self._deliver(
+            user,
+            Incoming(
+                platform=self.platform,
+                workspace="w1",
+                channel=self.channel,
+                user=user,
+                display_name=user.title(),
+                text=text,
+                thread=thread,
+                is_admin=True,
+            ),
+            text,
+        )
+
     def send(
         self, user: str, text: str, *, thread: str | None = "t1", event_id: str | None = None
     ) -> Replies:

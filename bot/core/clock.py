@@ -29,6 +29,10 @@ class FakeClock:
     def advance(self, **delta: float) -> None:
         self._now += timedelta(**delta)
 
+    def set_time(self, when: datetime) -> None:
+        """Jump to an instant (simulations)."""
+        self._now = when.astimezone(UTC)
+
 
 def as_utc(value: datetime) -> datetime:
     """Treat naive datetimes read back from SQLite as UTC."""

@@ -12,6 +12,7 @@ from bot.core import contributions, texts
 from bot.core.activity import Activity
 from bot.core.ask import service as ask
 from bot.core.ask import texts as ask_texts
+from bot.core.cohort import commands as cohort
 from bot.core.context import Request
 from bot.core.handlers import badges, help, progress, roadmap
 from bot.core.incoming import MAX_TEXT, Incoming
@@ -28,13 +29,14 @@ Handler = Callable[[Request], list[Reply]]
 COMMANDS: dict[str, Handler] = {
     "help": help.handle,
     "ask": ask.ask,
+    "cohort": cohort.handle,
     "start": help.handle,
     "quiz": quiz.start_quiz,
     "progress": progress.handle,
     "roadmap": roadmap.handle,
     "badges": badges.handle,
 }
-NOT_BUILT = ("project", "cohort", "privacy")
+NOT_BUILT = ("project", "privacy")
 KNOWN = (*COMMANDS, *NOT_BUILT)
 
 

@@ -19,7 +19,6 @@ NOT_BUILT = (
 )
 NOT_BUILT_WHAT = {
     "project": "project submissions",
-    "cohort": "cohort channels and weekly posts",
     "privacy": "privacy settings, export and delete",
 }
 TOO_LONG = (

@@ -83,7 +83,7 @@ def test_piping_a_full_m01_quiz_with_the_right_answers_passes(tmp_path: Path) ->
 def test_roadmap_week_three_from_the_default_track(tmp_path: Path) -> None:
     result = run_tutor(["console"], "/roadmap 3\n", tmp_path)
     assert result.returncode == 0, result.stderr
-    assert "Week 3:" in result.stdout and "Hands-on:" in result.stdout
+    assert "Week 3 —" in result.stdout and "Hands-on:" in result.stdout
 
 
 def test_an_unreachable_database_fails_with_one_line_naming_database_url(tmp_path: Path) -> None:

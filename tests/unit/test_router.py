@@ -22,7 +22,7 @@ def test_help_lists_every_command(chat: FakeChat) -> None:
 
 
 def test_unbuilt_features_say_so_honestly(chat: FakeChat) -> None:
-    assert "not available yet" in chat.send("ada", "/cohort status")
+    assert "not available yet" in chat.send("ada", "/project list")
     assert "not available yet" in chat.send("ada", "/privacy export")
 
 
@@ -39,7 +39,7 @@ def test_roadmap_outline_and_a_week(chat: FakeChat) -> None:
     outline = chat.send("ada", "/roadmap")
     assert "1. " in outline and "/roadmap 3" in outline
     week = chat.send("ada", "/roadmap 3")
-    assert "Week 3:" in week and "Deliverable:" in week
+    assert "Week 3 —" in week and "Deliverable:" in week
     assert "There is no week" in chat.send("ada", "/roadmap 99")
 
 

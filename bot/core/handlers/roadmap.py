@@ -4,23 +4,10 @@ from __future__ import annotations
 
 from bot.core.context import Request
 from bot.core.reply import Reply
-from curriculum.catalog.models import Track, TrackWeek
+from bot.core.weekly import render_week
+from curriculum.catalog.models import Track
 
 USAGE = "Use `/roadmap` for the outline or `/roadmap 3` for week 3 (weeks 1 to {n})."
-
-
-def render_week(track: Track, week: TrackWeek) -> str:
-    """A week as chat text: title, what to learn, the task, the deliverable, quizzes."""
-    lines = [f"*{track.title} — Week {week.week}: {week.title}*", "", "*Learn*"]
-    lines += [f"• {item}" for item in week.learn]
-    lines += ["", f"*Hands-on:* {week.hands_on}", f"*Deliverable:* {week.deliverable}"]
-    if week.quizzes:
-        hints = ", ".join(
-            f"`/quiz section {q[8:]}`" if q.startswith("section-") else f"`/quiz {q}`"
-            for q in week.quizzes
-        )
-        lines.append(f"*Check yourself:* {hints}")
-    return "\n".join(lines)
 
 
 def render_outline(track: Track) -> str:

@@ -8,9 +8,7 @@ Create Date: 2026-11-22 22:19:21.641178
 from __future__ import annotations
 
 import sqlalchemy as sa
-import sqlmodel
 from alembic import op
-
 
 revision = "0002"
 down_revision = "0001"

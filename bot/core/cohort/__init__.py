@@ -1,0 +1,1 @@
+"""`/cohort`: cohort channels, their weekly schedule, membership and report."""

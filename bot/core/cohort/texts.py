@@ -1,0 +1,42 @@
+"""Every learner- and admin-facing string of the cohort feature."""
+
+USAGE = (
+    "Cohort commands: `/cohort create <track> start:YYYY-MM-DD [day:mon] [time:09:00] "
+    "[tz:Europe/Berlin]`, `/cohort status`, `/cohort preview [week]`, `/cohort join`, "
+    "`/cohort leave`; admins: `pause`, `resume`, `skip <week>`, `post-now`, "
+    "`late-policy post|skip`, `digest on|off`, `announce on|off`, `approval on|off`, `report`."
+)
+NOT_ADMIN = (
+    "Only cohort admins can {what} (Slack: workspace admins or TUTOR_SLACK_ADMIN_IDS; "
+    "Discord: members with Manage Server). `/cohort status` shows the schedule."
+)
+NO_COHORT = "This channel is not a cohort channel. An admin can make it one: " + USAGE
+IN_DM = "Cohorts live in channels: run `/cohort create ...` in the cohort's channel, not a DM."
+EXISTS = "This channel is already a cohort channel. `/cohort status` shows it."
+BAD_TRACK = "I don't know the track *{given}*. Tracks: {tracks}. Example: " + USAGE
+BAD_OPTION = "I could not read *{given}*. Expected {expected}. " + USAGE
+CREATED = (
+    "This channel now follows *{track}*. Week 1 posts {first}; then every {day} at {time} "
+    "({tz}). Learners: `/cohort join`. Preview a week with `/cohort preview 1`."
+)
+STATUS = (
+    "*Cohort: {track}*\nStarts {start}; posts {day} {time} ({tz}); late policy: {late}; "
+    "digest: {digest}; badge announcements: {announce}; project approval: {approval}.\n"
+    "{state}\nMembers: {members}. Next: {next}.\nPosts: {posts}"
+)
+PAUSED = "Weekly posts are paused. `/cohort resume` restarts them (paused weeks are not sent)."
+RESUMED = "Weekly posts resumed. Next: {next}."
+SKIPPED = "Week {week} will not be posted. `/cohort status` shows the schedule."
+BAD_WEEK = "The track has weeks 1 to {n}; *{given}* is not one of them. Try `/cohort preview 2`."
+LATE_POLICY = "Missed weeks after downtime will now be {what}."
+SETTING = "{name} is now {state}."
+JOINED = "Welcome to the cohort! Start with `/roadmap 1` and `/quiz`."
+ALREADY = "You're already in this cohort. `/progress` shows where you stand."
+LEFT = "You left the cohort; your own progress is kept. `/cohort join` to come back."
+NOT_MEMBER = "You're not a member of this cohort. `/cohort join` to join."
+POST_NOW_WAIT = "A post went out {minutes} minute(s) ago; `/cohort post-now` works again in {wait}."
+NOTHING_TO_POST = (
+    "Every week of this track has been posted or skipped. `/cohort status` shows them."
+)
+PREVIEW_NOTE = "_Preview only: nothing was posted._"
+REPORT_TITLE = "*Cohort report: {track}*"
