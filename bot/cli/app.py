@@ -37,17 +37,28 @@ def run() -> None:
             f"{names} credentials are set, but the {names} adapter is not built yet in this "
             "version; unset SLACK_BOT_TOKEN / DISCORD_TOKEN to use the console"
         )
-    console()
+    console(no_scheduler=False)
 
 
 @app.command()
-def console() -> None:
+def console(
+    no_scheduler: bool = typer.Option(
+        False, "--no-scheduler", help="Do not run the weekly-post scheduler beside the console."
+    ),
+) -> None:
     """Chat with the tutor in this terminal (also works from a pipe: `printf '/help\\n' | ...`)."""
+    from bot.adapters.console.broadcast import start_scheduler_thread
     from bot.adapters.console.repl import run_console
 
     with common.services(auto_upgrade=True) as services:
         knowledge.ensure_index(services)
-        raise typer.Exit(run_console(services, sys.stdin, sys.stdout))
+        stop = None if no_scheduler else start_scheduler_thread(services, sys.stdout)
+        try:
+            code = run_console(services, sys.stdin, sys.stdout)
+        finally:
+            if stop is not None:
+                stop()
+        raise typer.Exit(code)
 
 
 @db_app.command("upgrade")

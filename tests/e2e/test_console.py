@@ -115,3 +115,15 @@ def test_config_check_masks_secrets(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert "xoxb" not in result.stdout and "1234" not in result.stdout
     assert "SLACK_BOT_TOKEN" in result.stdout and "(set)" in result.stdout
+
+
+def test_a_console_cohort_previews_week_three(tmp_path: Path) -> None:
+    script = (
+        "/cohort create roadmap-12w start:2026-11-30 day:mon time:09:00 tz:Europe/Berlin\n"
+        "/cohort preview 3\n/cohort status\n"
+    )
+    result = run_tutor(["console"], script, tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "now follows" in result.stdout
+    assert "Week 3 —" in result.stdout and "Preview only" in result.stdout
+    assert "posts mon 09:00 (Europe/Berlin)" in result.stdout

@@ -1,0 +1,69 @@
+"""`/cohort` as admins and learners use it."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from sqlmodel import select
+
+from bot.testing import FakeChat
+from storage.tables import AskedQuestion
+from tests.unit.test_quiz_transcripts import play
+
+CREATE = "/cohort create roadmap-12w start:2026-11-30 day:mon time:09:00 tz:Europe/Berlin"
+
+
+def test_create_status_preview_and_membership(chat: FakeChat) -> None:
+    created = chat.send_admin("coach", CREATE)
+    assert "Week 1 posts Mon 30 Nov 2026 09:00 CET" in created
+    assert "already a cohort channel" in chat.send_admin("coach", CREATE)
+    assert "Welcome to the cohort" in chat.send("ada", "/cohort join")
+    assert "already in this cohort" in chat.send("ada", "/cohort join")
+    status = chat.send("ada", "/cohort status")
+    assert "Members: 2" in status and "Next: week 1" in status
+    assert "Week 3 —" in chat.send("ada", "/cohort preview 3")
+    assert "weeks 1 to 12" in chat.send("ada", "/cohort preview 13")
+    assert "You left the cohort" in chat.send("ada", "/cohort leave")
+
+
+def test_bad_create_arguments_say_what_is_expected(chat: FakeChat) -> None:
+    assert "I don't know the track" in chat.send_admin(
+        "coach", "/cohort create nope start:2026-01-01"
+    )
+    assert "start:YYYY-MM-DD" in chat.send_admin("coach", "/cohort create roadmap-12w start:soon")
+    assert "tz:Europe/Berlin" in chat.send_admin(
+        "coach", "/cohort create roadmap-12w start:2026-11-30 tz:Mars/Olympus"
+    )
+    assert "day:mon..sun" in chat.send_admin(
+        "coach", "/cohort create roadmap-12w start:2026-11-30 day:someday"
+    )
+    assert "not a cohort channel" in chat.send("ada", "/cohort status")
+
+
+def test_post_now_posts_the_next_week_once_and_is_rate_limited(chat: FakeChat) -> None:
+    chat.send_admin("coach", CREATE)
+    chat.clock.set_time(datetime(2026, 11, 20, 12, tzinfo=UTC))
+    first = chat.send_admin("coach", "/cohort post-now")
+    assert "Week 1 —" in first and not first.items[0].in_thread
+    assert "works again in" in chat.send_admin("coach", "/cohort post-now")
+    chat.clock.advance(minutes=11)
+    assert "Week 2 —" in chat.send_admin("coach", "/cohort post-now")
+    assert "w1 posted, w2 posted" in chat.send("coach", "/cohort status")
+
+
+def test_report_shows_statistics_missed_questions_gaps_and_active_learners(chat: FakeChat) -> None:
+    chat.send_admin("coach", CREATE)
+    chat.send("ada", "/cohort join")
+    chat.send("bo", "/cohort join")
+    play(chat, "ada", "m01", right=True)
+    play(chat, "bo", "m01", right=False)
+    chat.send("bo", "What's a good lasagna recipe?")
+    with chat.services.db.session() as s:  # the fake embedder cannot judge relevance: seed a gap
+        row = s.exec(select(AskedQuestion)).one()
+        row.declined = True
+        s.add(row)
+    report = chat.send_admin("coach", "/cohort report")
+    assert "`m01`: 2 attempt(s), 1 passed (50%)" in report
+    assert "Most-missed questions" in report and "1/2 wrong" in report
+    assert "lasagna" in report
+    assert "Active learners (7 days): 2" in report
