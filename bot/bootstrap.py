@@ -8,9 +8,13 @@ from pathlib import Path
 
 from bot.core.clock import Clock, SystemClock
 from bot.core.ports import (
+    BadgeStore,
+    CommunityStore,
     EventStore,
     LearnerStore,
+    PrivacyStore,
     ProgressStore,
+    ProjectStore,
     QuestionStore,
     QuizStore,
     ReviewStore,
@@ -27,6 +31,10 @@ from storage.repositories import (
     QuizRepository,
     ReviewRepository,
 )
+from storage.repositories.badges import BadgeRepository
+from storage.repositories.contributions import CommunityRepository
+from storage.repositories.privacy import PrivacyRepository
+from storage.repositories.projects import ProjectRepository
 
 
 @dataclass
@@ -44,6 +52,10 @@ class Services:
     events: EventStore
     questions: QuestionStore
     knowledge: Knowledge
+    badges: BadgeStore
+    projects: ProjectStore
+    community: CommunityStore
+    privacy: PrivacyStore
 
     def close(self) -> None:
         self.db.dispose()
@@ -79,4 +91,8 @@ def bootstrap(
         questions=QuestionRepository(db),
         knowledge=knowledge
         or Knowledge.build(settings.data_dir, chroma_url=settings.chroma_url, llm=settings.llm),
+        badges=BadgeRepository(db),
+        projects=ProjectRepository(db),
+        community=CommunityRepository(db),
+        privacy=PrivacyRepository(db),
     )

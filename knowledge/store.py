@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import threading
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -65,6 +66,7 @@ class ChromaStore:
             raise ValueError("give exactly one of path (local Chroma) or url (Chroma server)")
         self._path, self._url, self._name = path, url, collection
         self._collection: Collection | None = None
+        self._lock = threading.Lock()
 
     def _client(self) -> ClientAPI:
         import chromadb
@@ -86,11 +88,12 @@ class ChromaStore:
     @property
     def collection(self) -> Collection:
         """The collection, created on first use (cosine space, no embedding function)."""
-        if self._collection is None:
-            self._collection = self._client().get_or_create_collection(
-                self._name, embedding_function=None, metadata={"hnsw:space": "cosine"}
-            )
-        return self._collection
+        with self._lock:  # adapters call the core from several threads
+            if self._collection is None:
+                self._collection = self._client().get_or_create_collection(
+                    self._name, embedding_function=None, metadata={"hnsw:space": "cosine"}
+                )
+            return self._collection
 
     def count(self) -> int:
         """Number of chunks stored."""

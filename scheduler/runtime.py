@@ -6,6 +6,7 @@ Job functions are module-level (APScheduler's rule) and find the running service
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import socket
 from collections.abc import Mapping
@@ -17,7 +18,9 @@ from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from apscheduler.triggers.cron import CronTrigger
 from apscheduler.triggers.interval import IntervalTrigger
 
-from bot.core.broadcast import Broadcaster
+from bot.core.broadcast import Broadcaster, DeliveryError
+from bot.core.progress.announcements import mark_announced, pending_announcements
+from bot.core.progress.awards import reconcile
 from scheduler.poster import WeeklyPostJob
 from scheduler.reminders import send_review_reminders
 from storage.repositories.cohorts import CohortRepository
@@ -51,7 +54,30 @@ async def weekly_tick() -> None:
             outcome.status,
             outcome.note,
         )
+    await announce_badges(runtime.services, runtime.broadcasters)
     sync_cohort_jobs(runtime.scheduler, runtime.services)
+
+
+async def announce_badges(services: Services, broadcasters: Mapping[str, Broadcaster]) -> int:
+    """Post fresh badge grants in opted-in cohort channels, at most once each."""
+    sent = 0
+    for destination, reply in pending_announcements(services):
+        broadcaster = broadcasters.get(destination.platform)
+        if broadcaster is None or not mark_announced(services, destination, reply):
+            continue  # marked first: an announcement is never posted twice
+        try:
+            await broadcaster.post(destination, reply)
+            sent += 1
+        except DeliveryError as exc:
+            log.warning("badge announcement to %s failed: %s", destination.channel, exc)
+    return sent
+
+
+async def daily_reconcile() -> None:
+    """Grant any badge the event log supports but no event handler granted (idempotent)."""
+    runtime = _RUNTIME["main"]
+    report = await asyncio.to_thread(reconcile, runtime.services)
+    log.info("badge reconcile: %s", report)
 
 
 async def hourly_reminders() -> None:
@@ -100,6 +126,13 @@ def build_scheduler(
         hourly_reminders,
         CronTrigger(minute=5, timezone=UTC),
         id="review-reminders",
+        replace_existing=True,
+        coalesce=True,
+    )
+    scheduler.add_job(
+        daily_reconcile,
+        CronTrigger(hour=3, minute=30, timezone=UTC),
+        id="badge-reconcile",
         replace_existing=True,
         coalesce=True,
     )

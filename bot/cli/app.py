@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+import asyncio
 import sys
+from collections.abc import Coroutine
+from typing import Any
 
 import typer
 
 from bot.cli import common, knowledge
+from bot.cli.badges import badges_app
 from bot.cli.curriculum import curriculum_app
+from bot.cli.discord import discord_app
+from bot.cli.slack import slack_app
+from bot.settings import Settings
 from storage.engine import Database, DatabaseError
 
 app = typer.Typer(
@@ -22,22 +29,72 @@ config_app = typer.Typer(help="Inspect the effective settings.", no_args_is_help
 app.add_typer(db_app, name="db")
 app.add_typer(config_app, name="config")
 app.add_typer(curriculum_app, name="curriculum")
+app.add_typer(badges_app, name="badges")
+app.add_typer(slack_app, name="slack")
+app.add_typer(discord_app, name="discord")
 app.command()(knowledge.ingest)
 app.command()(knowledge.ask)
 
 
+def _slack_configured(cfg: Settings) -> bool:
+    from bot.adapters.slack.settings import load_slack_settings
+
+    return "slack" in cfg.platforms() or load_slack_settings().oauth
+
+
 @app.command()
-def run() -> None:
-    """Start every adapter whose credentials are set; with none set, the console."""
+def run(
+    slack_http: bool = typer.Option(
+        False,
+        "--slack-http",
+        help="Serve Slack over HTTP (behind a load balancer), not Socket Mode.",
+    ),
+    port: int = typer.Option(3000, help="HTTP port for --slack-http."),
+    no_scheduler: bool = typer.Option(
+        False, "--no-scheduler", help="Run no scheduler here (one `mlops-tutor scheduler` does)."
+    ),
+) -> None:
+    """Start every adapter whose credentials are set (Slack, Discord); else the console."""
     cfg = common.settings()
-    platforms = cfg.platforms()
-    if platforms:
-        names = ", ".join(platforms)
-        common.fail(
-            f"{names} credentials are set, but the {names} adapter is not built yet in this "
-            "version; unset SLACK_BOT_TOKEN / DISCORD_TOKEN to use the console"
+    slack = _slack_configured(cfg)
+    if not slack and not cfg.discord_token:
+        console(no_scheduler=no_scheduler)
+        return
+    from bot.cli.serve import serve
+
+    with common.services(auto_upgrade=True) as services:
+        knowledge.ensure_index(services)
+        _run_async(
+            serve(
+                services,
+                slack_http_port=port if slack_http else None,
+                slack=slack,
+                with_scheduler=not no_scheduler,
+            )
         )
-    console(no_scheduler=False)
+
+
+@app.command()
+def scheduler() -> None:
+    """Run only the scheduler (weekly posts, reminders): one such process beside bot replicas."""
+    from bot.cli.serve import scheduler_only
+
+    cfg = common.settings()
+    with common.services(auto_upgrade=True) as services:
+        _run_async(scheduler_only(services, slack=_slack_configured(cfg)))
+
+
+def _run_async(main: Coroutine[Any, Any, None]) -> None:
+    """Run until Ctrl-C; a configuration error from an adapter ends with one line."""
+    from bot.adapters.discord.runner import DiscordConfigError
+    from bot.adapters.slack.settings import SlackConfigError
+
+    try:
+        asyncio.run(main)
+    except KeyboardInterrupt:
+        common.err.print("stopped")
+    except (SlackConfigError, DiscordConfigError) as exc:
+        common.fail(str(exc))
 
 
 @app.command()

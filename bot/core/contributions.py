@@ -5,19 +5,29 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from bot.core.activity import Activity, MessageDeleted, MessagePosted, ReactionAdded, fingerprint
+from bot.core.progress.awards import refresh
 
 if TYPE_CHECKING:
     from bot.bootstrap import Services
 
 
 def observe(services: Services, activity: Activity) -> None:
-    """Append the events an activity implies; safe to repeat (dedupe keys)."""
+    """Append the events an activity implies; safe to repeat (dedupe keys).
+
+    An acknowledgement (a reaction or a reply from someone else) re-evaluates the badges of the
+    author it acknowledges; new grants wait in the cohort-channel announcement queue.
+    """
+    touched: int | None = None
     if isinstance(activity, MessagePosted):
-        _message(services, activity)
+        touched = _message(services, activity)
     elif isinstance(activity, ReactionAdded):
-        _reaction(services, activity)
+        touched = _reaction(services, activity)
     else:
         _deleted(services, activity)
+    if touched is not None:
+        learner = services.learners.get(touched)
+        if learner is not None:
+            refresh(services, learner)
 
 
 def _learner_id(
@@ -28,9 +38,10 @@ def _learner_id(
     return learner.id
 
 
-def _message(services: Services, m: MessagePosted) -> None:
+def _message(services: Services, m: MessagePosted) -> int | None:
+    """Record a message (and a reply to another learner); the learner replied to, if any."""
     if m.is_bot:
-        return
+        return None
     now = services.clock.now()
     author = _learner_id(services, m.platform, m.workspace, m.user, m.display_name)
     key = f"{m.platform}:{m.workspace}:{m.channel}:{m.message_id}"
@@ -58,11 +69,14 @@ def _message(services: Services, m: MessagePosted) -> None:
             data={"by": author},
             dedupe_key=f"reply:{target}:{author}",
         )
+        return replied
+    return None
 
 
-def _reaction(services: Services, r: ReactionAdded) -> None:
+def _reaction(services: Services, r: ReactionAdded) -> int | None:
+    """Record a reaction; the author reacted to (None for bots and self-reactions)."""
     if r.is_bot:
-        return
+        return None
     now = services.clock.now()
     author = _learner_id(services, r.platform, r.workspace, r.message_author)
     by = _learner_id(services, r.platform, r.workspace, r.user)
@@ -75,6 +89,7 @@ def _reaction(services: Services, r: ReactionAdded) -> None:
         data={"by": by, "reaction": r.reaction[:32]},
         dedupe_key=f"react:{target}:{by}",
     )
+    return author if author != by else None
 
 
 def _deleted(services: Services, d: MessageDeleted) -> None:

@@ -2,11 +2,21 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import datetime
 from typing import Any, Protocol
 
 from storage.repositories.quizzes import AnswerOutcome
-from storage.tables import Event, Learner, ModuleProgress, QuizSession, ReviewCard
+from storage.tables import (
+    BadgeAward,
+    Cohort,
+    Event,
+    Learner,
+    ModuleProgress,
+    ProjectSubmission,
+    QuizSession,
+    ReviewCard,
+)
 
 
 class LearnerStore(Protocol):
@@ -83,3 +93,44 @@ class EventStore(Protocol):
         dedupe_key: str | None = None,
     ) -> bool: ...
     def of(self, learner_id: int, kind: str | None = None) -> list[Event]: ...
+
+
+class BadgeStore(Protocol):
+    def grant(
+        self,
+        learner_id: int,
+        badge_id: str,
+        *,
+        earned_at: datetime,
+        evidence: dict[str, Any],
+        now: datetime,
+        announced_at: datetime | None,
+    ) -> BadgeAward | None: ...
+    def of(self, learner_id: int) -> list[BadgeAward]: ...
+    def of_learners(self, learner_ids: Iterable[int]) -> list[BadgeAward]: ...
+    def unannounced(self) -> list[BadgeAward]: ...
+    def mark_announced(self, award_id: int, when: datetime) -> bool: ...
+
+
+class ProjectStore(Protocol):
+    def submit(
+        self, learner_id: int, module_id: str, url: str, note: str, now: datetime
+    ) -> tuple[ProjectSubmission, bool]: ...
+    def of(self, learner_id: int) -> list[ProjectSubmission]: ...
+    def latest(self, learner_id: int, module_id: str) -> ProjectSubmission | None: ...
+    def review(self, submission_id: int, status: str, now: datetime) -> ProjectSubmission: ...
+    def stamp_completed(self, learner_id: int, module_id: str, when: datetime) -> bool: ...
+
+
+class CommunityStore(Protocol):
+    def cohort_of(self, learner_id: int) -> Cohort | None: ...
+    def members(self, cohort_id: int) -> list[Learner]: ...
+    def cohort_channels(self, platform: str, workspace: str) -> set[str]: ...
+    def find_person(self, platform: str, workspace: str, token: str) -> Learner | None: ...
+    def learner_ids(self) -> list[int]: ...
+
+
+class PrivacyStore(Protocol):
+    def update_setting(self, learner_id: int, name: str, value: str | bool | None) -> Learner: ...
+    def export(self, learner_id: int) -> dict[str, list[dict[str, Any]]]: ...
+    def delete(self, learner_id: int) -> dict[str, int]: ...

@@ -54,6 +54,17 @@ class Image:
     alt: str = ""
 
 
+@dataclass(frozen=True)
+class File(Image):
+    """A file attachment that is not a picture (e.g. a JSON export).
+
+    It is an `Image` subtype so adapters that upload images upload it too; an adapter that
+    shows images inline should check for `File` first and attach it plainly.
+    """
+
+    mime: str = "application/octet-stream"
+
+
 Part = Text | Citation | Choices | ProgressBar | Image
 
 

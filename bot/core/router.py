@@ -14,8 +14,11 @@ from bot.core.ask import service as ask
 from bot.core.ask import texts as ask_texts
 from bot.core.cohort import commands as cohort
 from bot.core.context import Request
-from bot.core.handlers import badges, help, progress, roadmap
+from bot.core.handlers import help, roadmap
 from bot.core.incoming import MAX_TEXT, Incoming
+from bot.core.privacy import service as privacy
+from bot.core.progress import catalog_view, view
+from bot.core.projects import service as projects
 from bot.core.quiz import service as quiz
 from bot.core.quiz import texts as quiz_texts
 from bot.core.reply import Reply
@@ -32,12 +35,13 @@ COMMANDS: dict[str, Handler] = {
     "cohort": cohort.handle,
     "start": help.handle,
     "quiz": quiz.start_quiz,
-    "progress": progress.handle,
+    "progress": view.handle,
     "roadmap": roadmap.handle,
-    "badges": badges.handle,
+    "badges": catalog_view.handle,
+    "project": projects.handle,
+    "privacy": privacy.handle,
 }
-NOT_BUILT = ("project", "privacy")
-KNOWN = (*COMMANDS, *NOT_BUILT)
+KNOWN = tuple(COMMANDS)
 
 
 def looks_like_an_answer(text: str) -> bool:
@@ -119,6 +123,4 @@ class Router:
         req = Request(incoming, learner, svc, args=args)
         if name in COMMANDS:
             return COMMANDS[name](req)
-        if name in NOT_BUILT:
-            return [Reply.text(texts.NOT_BUILT.format(name=name, what=texts.NOT_BUILT_WHAT[name]))]
         return [Reply.text(texts.UNKNOWN_COMMAND.format(name=name[:40]))]

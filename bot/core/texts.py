@@ -3,7 +3,7 @@
 HELP = """*MLOps Tutor* — learn MLOps together. Commands:
 • `/ask <question>` — an answer from the course material, with citations
 • `/quiz [module | section N | level NAME | review]` — a quiz in this thread, 80% passes
-• `/progress` — where you stand: level, next module, scores, review cards
+• `/progress` — where you stand: level, next module, scores, projects, badges, streak
 • `/roadmap [week]` — this week's tasks from the roadmap
 • `/badges` — the badges and how to earn them
 • `/project submit <module> <link> [note]` — hand in a module project
@@ -13,14 +13,6 @@ HELP = """*MLOps Tutor* — learn MLOps together. Commands:
 Start with `/quiz` or `/roadmap 1`."""
 UNKNOWN_COMMAND = "I don't know the command `/{name}`. Try `/help` for the list."
 EMPTY = "Say something, or try `/help` for what I can do."
-NOT_BUILT = (
-    "`/{name}` is not available yet: {what} is still being built. "
-    "Meanwhile try `/quiz`, `/progress` or `/roadmap`."
-)
-NOT_BUILT_WHAT = {
-    "project": "project submissions",
-    "privacy": "privacy settings, export and delete",
-}
 TOO_LONG = (
     "That message is too long for me ({n} characters; the limit is {limit}). "
     "Please shorten it, or see `/help`."

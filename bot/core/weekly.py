@@ -10,7 +10,7 @@ def quiz_hint(target: str) -> str:
 
 
 def render_week(track: Track, week: TrackWeek) -> str:
-    """"Week N — title", what to learn, the hands-on task, the deliverable, modules and quizzes."""
+    """ "Week N — title", what to learn, the hands-on task, the deliverable, modules and quizzes."""
     lines = [f"*Week {week.week} — {week.title}*", f"_{track.title}_", "", "*Learn*"]
     lines += [f"• {item}" for item in week.learn]
     lines += ["", f"*Hands-on:* {week.hands_on}", f"*Deliverable:* {week.deliverable}"]

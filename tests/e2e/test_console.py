@@ -40,7 +40,7 @@ def run_tutor(
         text=True,
         env=clean,
         cwd=data_dir,
-        timeout=120,
+        timeout=600,
         check=False,
     )
 

@@ -49,8 +49,9 @@ def week_of(text: str) -> int:
 
 
 def fire(week: int) -> datetime:
-    return Schedule(datetime(2026, 10, 5).date(), "mon", datetime(2026, 1, 1, 9).time(),
-                    "Europe/Berlin", 12).fire_time(week)
+    return Schedule(
+        datetime(2026, 10, 5).date(), "mon", datetime(2026, 1, 1, 9).time(), "Europe/Berlin", 12
+    ).fire_time(week)
 
 
 @pytest.fixture
@@ -66,8 +67,10 @@ def test_twelve_weeks_each_post_once_at_nine_local(world: FakeChat, tmp_path: Pa
     radio = RecordingBroadcaster(clock)
     second = make_services(tmp_path)  # another process on the same database
     second.clock = clock
-    jobs = [WeeklyPostJob(world.services, {"fake": radio}, "sched-a"),
-            WeeklyPostJob(second, {"fake": radio}, "sched-b")]
+    jobs = [
+        WeeklyPostJob(world.services, {"fake": radio}, "sched-a"),
+        WeeklyPostJob(second, {"fake": radio}, "sched-b"),
+    ]
 
     def tick(at: datetime) -> None:
         clock.set_time(at)
@@ -127,8 +130,7 @@ def test_late_policy_skip_skips_missed_weeks_and_never_posts_them(world: FakeCha
     asyncio.run(job.tick())
     assert radio.channel_posts() == []
     claims = ClaimRepository(world.services.db).of_cohort(1)
-    assert [(c.week, c.status) for c in claims] == [(1, "skipped"), (2, "skipped"),
-                                                    (3, "skipped")]
+    assert [(c.week, c.status) for c in claims] == [(1, "skipped"), (2, "skipped"), (3, "skipped")]
 
 
 def test_a_failed_post_is_recorded_retried_with_back_off_and_the_admin_told(
@@ -152,8 +154,13 @@ def test_a_failed_post_is_recorded_retried_with_back_off_and_the_admin_told(
 
 
 def test_non_admins_cannot_change_a_cohort(world: FakeChat) -> None:
-    for command in ("/cohort pause", "/cohort skip 2", "/cohort post-now", "/cohort report",
-                    CREATE):
+    for command in (
+        "/cohort pause",
+        "/cohort skip 2",
+        "/cohort post-now",
+        "/cohort report",
+        CREATE,
+    ):
         assert "Only cohort admins" in world.send("learner", command)
     cohort = CohortRepository(world.services.db).get(1)
     assert cohort is not None and not cohort.paused and cohort.skipped_weeks == []

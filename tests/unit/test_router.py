@@ -21,11 +21,6 @@ def test_help_lists_every_command(chat: FakeChat) -> None:
         assert command in replies
 
 
-def test_unbuilt_features_say_so_honestly(chat: FakeChat) -> None:
-    assert "not available yet" in chat.send("ada", "/project list")
-    assert "not available yet" in chat.send("ada", "/privacy export")
-
-
 def test_unknown_commands_and_huge_messages_get_a_next_step(chat: FakeChat) -> None:
     assert "Try `/help`" in chat.send("ada", "/dance")
     assert "too long" in chat.send("ada", "x" * (MAX_TEXT + 1))
@@ -47,4 +42,4 @@ def test_badges_lists_all_twelve_with_their_rules(chat: FakeChat) -> None:
     replies = chat.send("ada", "/badges")
     for name in ("Beginner Master", "Tool Master", "Fast Learner", "Innovator"):
         assert name in replies
-    assert "not awarded yet" in replies
+    assert "How far along you are: `/progress`" in replies

@@ -12,7 +12,7 @@ from bot.core.broadcast import Destination
 from bot.core.reply import Reply
 from bot.testing import FakeChat
 from scheduler.reminders import send_review_reminders
-from scheduler.runtime import build_scheduler
+from scheduler.runtime import announce_badges, build_scheduler
 from tests.unit.test_quiz_transcripts import play
 
 CREATE = "/cohort create roadmap-12w start:2026-11-30 day:mon time:09:00 tz:Europe/Berlin"
@@ -34,14 +34,19 @@ def test_jobs_are_rebuilt_from_the_cohort_table_with_fixed_ids_and_local_times(
 ) -> None:
     chat.send_admin("coach", CREATE)
     scheduler = build_scheduler(chat.services, {"fake": Inbox()})
-    assert {job.id for job in scheduler.get_jobs()} == {"cohort-1", "sweep", "review-reminders"}
+    assert {job.id for job in scheduler.get_jobs()} == {
+        "cohort-1",
+        "sweep",
+        "review-reminders",
+        "badge-reconcile",
+    }
     trigger = scheduler.get_job("cohort-1").trigger
     assert isinstance(trigger, CronTrigger) and str(trigger.timezone) == "Europe/Berlin"
     first = trigger.get_next_fire_time(None, datetime(2026, 11, 25, tzinfo=UTC))
     assert first is not None
     assert first.astimezone(ZoneInfo("Europe/Berlin")).strftime("%a %H:%M") == "Mon 09:00"
     again = build_scheduler(chat.services, {"fake": Inbox()})  # a restart: same ids, no dupes
-    assert len(again.get_jobs()) == 3
+    assert len(again.get_jobs()) == 4
 
 
 def test_review_reminders_go_once_a_day_to_learners_who_opted_in(chat: FakeChat) -> None:
@@ -62,3 +67,17 @@ def test_review_reminders_go_once_a_day_to_learners_who_opted_in(chat: FakeChat)
     assert asyncio.run(send_review_reminders(chat.services, {"fake": inbox})) == 1
     assert inbox.sent[0][0].user == "bo" and "review card" in inbox.sent[0][1]
     assert len(inbox.sent) == 2  # two days, two reminders, never more
+
+
+def test_badge_announcements_reach_opted_in_cohort_channels_once(chat: FakeChat) -> None:
+    chat.send_admin("coach", CREATE)
+    chat.send_admin("coach", "/cohort announce on")
+    chat.send("ada", "/cohort join")
+    play(chat, "ada", "m01", right=True)
+    earned = chat.send("ada", "/project submit m01 https://github.com/ada/mlops-env")
+    assert "New badge" in earned
+    inbox = Inbox()
+    assert asyncio.run(announce_badges(chat.services, {"fake": inbox})) >= 1
+    assert asyncio.run(announce_badges(chat.services, {"fake": inbox})) == 0
+    assert all(dest.channel == "general" for dest, _ in inbox.sent)
+    assert any("First Steps" in text for _, text in inbox.sent)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from bot.core.reply import Choices, Citation, Image, ProgressBar, Reply, Text
+from bot.core.reply import Choices, Citation, File, Image, ProgressBar, Reply, Text
 
 BAR_WIDTH = 20
 
@@ -31,6 +31,8 @@ def render(reply: Reply) -> str:
             out.append(f"  ↳ source: {part.title} ({part.source}#{part.anchor})")
         elif isinstance(part, Choices):
             out.append(f"  (answer with a number from 1 to {len(part.options)})")
+        elif isinstance(part, File):
+            out.append(f"  [file {part.filename}: {len(part.data)} bytes]")
         elif isinstance(part, Image):
             out.append(f"  [image {part.filename}: {part.alt}]")
     return "\n".join(out)

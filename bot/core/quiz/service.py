@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 
 from bot.core.clock import as_utc
 from bot.core.context import Request
+from bot.core.progress import after_event
 from bot.core.quiz import render, texts
 from bot.core.quiz.targets import QuizTarget, TargetError, resolve_target
 from bot.core.reply import Reply
@@ -188,6 +189,7 @@ def _finish(req: Request, session: QuizSession, status: str) -> Reply:
                 data={"percent": pct, "session": session.id},
                 dedupe_key=f"quiz-passed:{session.id}",
             )
+            lines += after_event(svc, req.learner)
     else:
         lines.append(
             texts.FINISHED_PRACTICE.format(

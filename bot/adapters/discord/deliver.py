@@ -1,0 +1,53 @@
+"""Sending rendered replies: to a channel, thread or DM, or as interaction follow-ups.
+
+Every send and edit passes `AllowedMentions.none()`, so text the tutor echoes (a learner's
+`@everyone`, a role or a user mention) is shown but never pings anyone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+import discord
+
+from bot.adapters.discord.render import Outgoing, render
+from bot.core.reply import Reply
+
+NO_PINGS = discord.AllowedMentions.none()
+
+
+def message_kwargs(out: Outgoing) -> dict[str, Any]:
+    """Keyword arguments for `send`/`followup.send`, leaving out what the message lacks."""
+    kwargs: dict[str, Any] = {"allowed_mentions": NO_PINGS}
+    if out.content:
+        kwargs["content"] = out.content
+    if out.embeds:
+        kwargs["embeds"] = out.embeds
+    if out.view is not None:
+        kwargs["view"] = out.view
+    if out.files:
+        kwargs["files"] = out.files
+    return kwargs
+
+
+async def send_replies(target: Any, replies: Iterable[Reply]) -> list[Any]:
+    """Post replies to a channel, thread or DM (`Messageable.send`); ephemeral is not possible
+    outside interactions, so such replies are posted normally. Returns the messages sent."""
+    sent = []
+    for reply in replies:
+        for out in render(reply):
+            sent.append(await target.send(**message_kwargs(out)))
+    return sent
+
+
+async def followup_replies(
+    interaction: discord.Interaction[Any], replies: Iterable[Reply], *, private: bool = False
+) -> None:
+    """Answer a deferred interaction with follow-ups: ephemeral when the reply asks for it, and
+    all of them when the command itself is private (deferred ephemerally)."""
+    for reply in replies:
+        for out in render(reply):
+            await interaction.followup.send(
+                **message_kwargs(out), ephemeral=private or reply.ephemeral, wait=True
+            )

@@ -1,0 +1,57 @@
+"""Every user-facing and operator-facing string of the Discord adapter."""
+
+# Slash-command descriptions (Discord shows them in the command picker; <= 100 characters).
+ASK = "Ask about the course; the answer cites the lessons it comes from"
+ASK_QUESTION = "Your question, e.g. what is concept drift?"
+QUIZ = "Take a quiz in a thread, one question at a time, with buttons"
+QUIZ_TARGET = "A module (m03), section N, level NAME, review or stop; empty = your next module"
+PROGRESS = "Where you stand: level, next module, scores, review cards (only you see it)"
+ROADMAP = "The roadmap outline, or one week's tasks"
+ROADMAP_WEEK = "The week number"
+BADGES = "The badges and how to earn them"
+PROJECT = "Hand in a module project, list yours, or (admins) review one"
+PROJECT_ACTION = "submit, list, or for cohort admins approve / changes"
+PROJECT_LEARNER = "Admins: whose project to approve or send back"
+PROJECT_MODULE = "The module the project belongs to"
+PROJECT_LINK = "A link to your work (repository, notebook, write-up)"
+PROJECT_NOTE = "A short note for the reviewers"
+COHORT = "Cohort channels and their weekly schedule"
+COHORT_ARGS = "e.g. status, join, leave, preview 2; admins: create roadmap-12w start:2026-03-02"
+PRIVACY = "Your privacy settings; export or delete your data (only you see it)"
+PRIVACY_ARGS = "e.g. export, delete, tz Europe/Paris, reminders off"
+HELP = "What the tutor can do (only you see it)"
+
+# Autocomplete entries for /quiz besides the modules.
+QUIZ_EXTRAS = (
+    ("review", "review — your due review cards"),
+    ("stop", "stop — end the running quiz"),
+    ("level beginner", "level beginner — a 10-question mix"),
+    ("level intermediate", "level intermediate — a 10-question mix"),
+    ("level advanced", "level advanced — a 10-question mix"),
+    ("level expert", "level expert — a 10-question mix"),
+)
+QUIZ_THREAD_STARTER = "📝 {user} started a quiz: *{target}*. It runs in the thread below."
+QUIZ_THREAD_NAME = "Quiz · {user} · {target}"
+QUIZ_NEXT_MODULE = "next module"
+QUESTION_THREAD_NAME = "Q: {question}"
+SOURCES = "Sources"
+MORE_SOURCES = "…and {n} more"
+
+# Operator log lines (never include tokens).
+LOG_READY = "Discord: logged in as %s (id %s) in %d server(s)"
+LOG_NO_CONTENT = (
+    "Discord: the message-content intent is off; follow-ups need a mention and contributions "
+    "are counted without text length. Enable 'Message Content Intent' in the developer portal "
+    "and set TUTOR_DISCORD_MESSAGE_CONTENT=true to turn it on."
+)
+LOG_PRIVILEGED_RETRY = (
+    "Discord: privileged intents are not enabled for this application in the developer portal; "
+    "starting without them (see the README section 'Run on Discord')"
+)
+LOG_TOO_MANY_BUTTONS = "Discord: %d choices do not fit one message; showing the first %d"
+LOG_LONG_CUSTOM_ID = "Discord: button %r dropped: its custom_id exceeds 100 characters"
+LOG_NO_THREAD = "Discord: could not create a %s thread (HTTP %s); answering in the channel"
+LOG_SEND_FAILED = "Discord: could not send to channel %s: %s"
+ERR_NO_TOKEN = "DISCORD_TOKEN: not set; create a bot token in the Discord developer portal"
+ERR_BAD_TOKEN = "DISCORD_TOKEN: rejected by Discord (reset the token in the developer portal)"
+ERR_BAD_CLIENT_ID = "--client-id: expected the application's numeric id (17 to 20 digits)"

@@ -1,0 +1,1 @@
+"""The Slack adapter: slack-bolt transport, payloads -> Incoming, Reply -> Block Kit."""

@@ -1,0 +1,98 @@
+"""Slash commands: ack within 3 s, then work; /quiz and /ask open a thread of their own."""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+from typing import Any
+
+from slack_bolt.async_app import AsyncAck, AsyncBoltContext, AsyncRespond
+from slack_sdk.errors import SlackApiError
+from slack_sdk.web.async_client import AsyncWebClient
+
+from bot.adapters.slack import inbound, texts
+from bot.adapters.slack.post import Where, deliver
+from bot.adapters.slack.render import escape
+from bot.adapters.slack.settings import SlackSettings
+from bot.adapters.slack.tutor import SlackTutor
+
+log = logging.getLogger(__name__)
+Payload = dict[str, Any]
+
+
+class CommandListener:
+    """One listener for every slash command; the command name picks the flow."""
+
+    def __init__(self, tutor: SlackTutor, settings: SlackSettings) -> None:
+        self.tutor = tutor
+        self.prefix = "/" + settings.command_prefix
+
+    def name_of(self, command: str) -> str:
+        """`/tutor-quiz` -> `quiz` (the configured prefix removed)."""
+        return command.removeprefix(self.prefix).lstrip("/")
+
+    async def on_command(
+        self,
+        ack: AsyncAck,
+        body: Payload,
+        client: AsyncWebClient,
+        respond: AsyncRespond,
+        context: AsyncBoltContext,
+    ) -> None:
+        """Ack at once; then answer (ephemeral replies through the response_url)."""
+        await ack()
+        name = self.name_of(str(body.get("command", "")))
+        team = str(context.team_id or body.get("team_id") or "")
+        person = await self.tutor.person(client, team, str(body.get("user_id", "")))
+        args = str(body.get("text", "")).strip()
+        if name == "quiz" or (name == "ask" and args):
+            await self._in_thread(name, args, body, person, client, respond)
+            return
+        replies = await self.tutor.handle(inbound.from_command(body, name, person, None))
+        where = Where(_channel(body), _user(body), None, respond, public_via_respond=True)
+        await deliver(client, replies, where)
+
+    async def _in_thread(
+        self,
+        name: str,
+        args: str,
+        body: Payload,
+        person: inbound.Person,
+        client: AsyncWebClient,
+        respond: AsyncRespond,
+    ) -> None:
+        channel, user = _channel(body), _user(body)
+        starter = _starter(name, args, user)
+        try:
+            posted = await client.chat_postMessage(channel=channel, text=starter)
+        except SlackApiError as exc:
+            log.info("cannot post in %s: %s", channel, exc.response.get("error"))
+            await respond(text=texts.CANNOT_POST, response_type="ephemeral")
+            return
+        ts = str(posted["ts"])
+        incoming = inbound.from_command(body, name, person, ts)
+        replies = await self.tutor.handle(incoming)
+        if name == "quiz" and not await self.tutor.quiz_running(
+            incoming.workspace, channel, user, ts
+        ):
+            # Nothing started (unknown module, nothing due ...): no empty thread left behind.
+            await client.chat_delete(channel=channel, ts=ts)
+            private = [dataclasses.replace(r, ephemeral=True) for r in replies]
+            await deliver(client, private, Where(channel, user, None, respond))
+            return
+        await deliver(client, replies, Where(channel, user, ts, respond))
+
+
+def _starter(name: str, args: str, user: str) -> str:
+    if name == "ask":
+        return texts.ASK_STARTER.format(user=user, question=escape(args))
+    what = f" ({escape(args)})" if args else ""
+    return texts.QUIZ_STARTER.format(user=user, what=what)
+
+
+def _channel(body: Payload) -> str:
+    return str(body.get("channel_id", ""))
+
+
+def _user(body: Payload) -> str:
+    return str(body.get("user_id", ""))

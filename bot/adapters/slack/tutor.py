@@ -1,0 +1,73 @@
+"""The adapter's bridge to the core: routing off the event loop, dedupe claims, quiz lookups."""
+
+from __future__ import annotations
+
+import asyncio
+from concurrent.futures import ThreadPoolExecutor
+from datetime import timedelta
+
+from slack_sdk.web.async_client import AsyncWebClient
+
+from bot.adapters.slack.inbound import PLATFORM, Person
+from bot.adapters.slack.people import PeopleDirectory
+from bot.bootstrap import Services
+from bot.core.activity import Activity
+from bot.core.incoming import Incoming
+from bot.core.reply import Reply
+from bot.core.router import Router
+from storage.repositories.processed import ProcessedEventRepository
+
+PRUNE_EVERY = 500  # claims between clean-ups of old claims
+KEEP_CLAIMS = timedelta(days=2)  # Slack stops retrying after minutes
+
+
+class SlackTutor:
+    """Runs the blocking core (database, embeddings) off the event loop for the async listeners.
+
+    Routing and activity share one worker thread: the core's lazy index (Chroma client,
+    first-use ingest) is not safe to start from two threads at once, and one lane also keeps
+    a thread's follow-up after its question. Claims and lookups run in the default pool.
+    """
+
+    def __init__(self, services: Services, people: PeopleDirectory) -> None:
+        self.services = services
+        self.router = Router(services)
+        self.people = people
+        self.processed = ProcessedEventRepository(services.db)
+        self._lane = ThreadPoolExecutor(max_workers=1, thread_name_prefix="slack-core")
+        self._claims = 0
+
+    async def handle(self, incoming: Incoming) -> list[Reply]:
+        """The core's replies to one message or press (never raises)."""
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(self._lane, self.router.handle, incoming)
+
+    async def observe(self, activity: Activity) -> None:
+        """Record community activity (never raises)."""
+        loop = asyncio.get_running_loop()
+        await loop.run_in_executor(self._lane, self.router.observe, activity)
+
+    async def claim(self, key: str) -> bool:
+        """True the first time a delivery key is seen: retries and double deliveries drop."""
+        now = self.services.clock.now()
+        self._claims += 1
+        if self._claims % PRUNE_EVERY == 0:
+            await asyncio.to_thread(self.processed.prune, now - KEEP_CLAIMS)
+        return await asyncio.to_thread(self.processed.claim, PLATFORM, key, now)
+
+    async def person(self, client: AsyncWebClient, team: str, user: str) -> Person:
+        """Display name and admin rights of a Slack user."""
+        return await self.people.lookup(client, team, user)
+
+    async def quiz_running(self, team: str, channel: str, user: str, thread: str | None) -> bool:
+        """Whether this learner has a quiz running in this thread."""
+        probe = Incoming(
+            platform=PLATFORM, workspace=team, channel=channel, user=user, thread=thread
+        )
+        return await asyncio.to_thread(self._quiz_running, probe)
+
+    def _quiz_running(self, probe: Incoming) -> bool:
+        learner = self.services.learners.find(probe.platform, probe.workspace, probe.user)
+        if learner is None or learner.id is None:
+            return False
+        return self.services.quizzes.active(learner.id, probe.thread_key) is not None

@@ -1,0 +1,60 @@
+"""Learner-facing strings of `/privacy`."""
+
+SETTINGS = """*Your privacy settings*
+• Time zone: `{zone}`{zone_note} — `/privacy tz <Area/City>`
+• Review reminders: *{reminders}* — `/privacy reminders on|off`
+• Badge announcements in the cohort channel: *{announce}* — `/privacy announce on|off`
+• Peers can see your `/progress`: *{public}* — `/privacy public on|off`
+• `/privacy export` — all data held about you, as a JSON file
+• `/privacy delete` — remove all of it (asks for confirmation)"""
+ZONE_OWN = ""
+ZONE_INHERITED = " (from your cohort, or the default)"
+ON, OFF = "on", "off"
+USAGE = (
+    "Usage: `/privacy`, `/privacy tz <Area/City>`, `/privacy reminders|announce|public on|off`, "
+    "`/privacy export` or `/privacy delete`."
+)
+BAD_ZONE = (
+    "`{given}` is not a time zone I know. Use an IANA name such as `Europe/Paris`, "
+    "`America/New_York` or `UTC`: `/privacy tz Europe/Paris`."
+)
+ZONE_SET = (
+    "Time zone set to `{zone}`: streaks and badge days now count in it. `/privacy` shows all."
+)
+SWITCH_SET = {
+    "reminders": "Review reminders are now *{state}*. `/privacy` shows all your settings.",
+    "announce": "Badge announcements in your cohort channel are now *{state}*. See `/privacy`.",
+    "public": "Peers {can} see your `/progress` from now on. See `/privacy`.",
+}
+ON_OFF = "Say `on` or `off`, e.g. `/privacy {what} off`."
+EXPORTED = (
+    "Here is everything held about you ({rows} records in {tables} tables: quiz answers, "
+    "badges, project submissions, questions asked, feedback, events ...). "
+    "`/privacy delete` removes it all."
+)
+EXPORT_FILE = "mlops-tutor-export-{user}.json"
+DELETE_ASK = (
+    "⚠️ This removes *everything* held about you: quiz answers and scores, review cards, badges, "
+    "project submissions, questions asked and feedback, contributions and settings. It cannot be "
+    "undone. To go ahead, send `/privacy delete confirm` within {minutes} minutes."
+)
+DELETE_NOT_ASKED = "Send `/privacy delete` first; then confirm within {minutes} minutes."
+DELETED = (
+    "🗑️ Done. Removed {what}, and your profile and settings. Cohort statistics are computed "
+    "from the remaining data, so they stay consistent. `/help` to start again."
+)
+DELETED_NOTHING = "no activity"
+TABLE_LABELS = {
+    "learner": "your profile and settings",
+    "quiz_session": "quiz sessions",
+    "quiz_answer": "quiz answers",
+    "module_progress": "module scores",
+    "review_card": "review cards",
+    "badge_award": "badges",
+    "project_submission": "project submissions",
+    "asked_question": "questions asked",
+    "answer_feedback": "answer feedback",
+    "event": "activity events",
+    "cohort_member": "cohort memberships",
+    "acknowledgements_given": "reactions and replies you gave",
+}

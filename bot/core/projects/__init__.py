@@ -1,0 +1,1 @@
+"""Project submissions: `/project submit|list|approve|changes`."""

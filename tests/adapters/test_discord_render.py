@@ -1,0 +1,107 @@
+"""Rendering neutral replies for Discord: markdown, message and embed limits, button views."""
+
+from __future__ import annotations
+
+import asyncio
+
+import discord
+
+from bot.adapters.discord.buttons import ChoiceButton, parse_custom_id
+from bot.adapters.discord.deliver import send_replies
+from bot.adapters.discord.markdown import split_message, to_discord
+from bot.adapters.discord.render import fit_embed, render
+from bot.core.incoming import ButtonPress
+from bot.core.reply import Choice, Choices, Citation, Image, ProgressBar, Reply, Text
+from tests.adapters.fake_discord import FakeChannel, Recorder
+
+
+def test_slack_style_markdown_becomes_discord_markdown() -> None:
+    assert to_discord("*Question 1/5* · _easy_") == "**Question 1/5** · _easy_"
+    assert (
+        to_discord("keep `*not bold*` and ```\n*block*\n```")
+        == "keep `*not bold*` and ```\n*block*\n```"
+    )
+    assert to_discord("**already** 2 * 3 * 4") == "**already** 2 * 3 * 4"
+    assert to_discord("~gone~ <https://x.org|the docs>") == "~~gone~~ [the docs](https://x.org)"
+
+
+def test_long_text_is_split_within_2000_characters_at_line_breaks() -> None:
+    text = "\n".join(f"line {i} " + "x" * 90 for i in range(60)) + "\n" + "y" * 4500
+    chunks = split_message(text)
+    assert all(0 < len(c) <= 2000 for c in chunks)
+    assert "".join(c.replace("\n", "") for c in chunks) == text.replace("\n", "")
+    messages = render(Reply.text(text))
+    assert len(messages) == len(chunks) and all(len(m.content) <= 2000 for m in messages)
+
+
+def test_citations_go_in_a_sources_embed_within_its_limits() -> None:
+    many = tuple(
+        Citation(f"Lesson {i} › " + "t" * 150, f"lessons/m{i:02d}.md", "a", "m01")
+        for i in range(80)
+    )
+    out = render(Reply((Text("An answer."), *many)))
+    embed = out[-1].embeds[0]
+    assert out[0].content == "An answer." and embed.title == "Sources"
+    assert len(embed.description or "") <= 4096 and "more" in (embed.description or "")
+    assert len(embed) <= 6000
+
+
+def test_fit_embed_clips_fields_and_total() -> None:
+    embed = discord.Embed(title="t" * 300, description="d" * 5000)
+    for i in range(30):
+        embed.add_field(name=f"f{i}" * 100, value="v" * 2000)
+    fitted = fit_embed(embed)
+    assert len(fitted.title or "") <= 256 and len(fitted.fields) <= 25
+    assert all(len(f.name or "") <= 256 and len(f.value or "") <= 1024 for f in fitted.fields)
+    assert len(fitted) <= 6000
+
+
+def test_choices_become_persistent_buttons_five_per_row_at_most_25() -> None:
+    options = tuple(Choice(f"option {i}", f"7:m01-q0{i % 10}:{i}") for i in range(30))
+    view = render(Reply((Text("pick"), Choices("quiz.answer", options))))[-1].view
+    assert view is not None and view.timeout is None and view.is_persistent()
+    items = view.children
+    assert len(items) == 25 and all(isinstance(i, ChoiceButton) for i in items)
+    rows = [c["components"] for c in view.to_components()]
+    assert len(rows) == 5 and all(len(r) == 5 for r in rows)
+    assert parse_custom_id(items[0].custom_id) == ButtonPress("quiz.answer", "7:m01-q00:0")
+
+
+def test_a_value_too_long_for_a_custom_id_is_dropped_not_sent() -> None:
+    reply = Reply(
+        (Text("x"), Choices("answer.feedback", (Choice("ok", "1:up"), Choice("long", "v" * 120))))
+    )
+    view = render(reply)[-1].view
+    assert view is not None and [i.custom_id for i in view.children] == [
+        "tutor:answer.feedback:1:up"
+    ]
+
+
+def test_progress_bars_and_an_image_render_as_a_card_with_the_png_attached() -> None:
+    reply = Reply(
+        (
+            Text("*Progress for Ada*"),
+            ProgressBar("Beginner", 2, 6),
+            Image("card.png", b"\x89PNG", "a card"),
+        ),
+        ephemeral=True,
+    )
+    [out] = render(reply)
+    assert out.content == "" and out.files[0].filename == "card.png"
+    card = out.embeds[0]
+    assert "**Progress for Ada**" in (card.description or "") and "2/6 Beginner" in (
+        card.description or ""
+    )
+    assert card.image.url == "attachment://card.png"
+
+
+def test_sending_never_allows_mentions() -> None:
+    async def scenario() -> None:
+        channel = FakeChannel(Recorder())
+        await send_replies(channel, [Reply.text("@everyone @here <@123> <@&456> look")])
+        [sent] = channel.recorder.of("send")
+        assert sent["content"].startswith("@everyone")
+        mentions = sent["allowed_mentions"]
+        assert (mentions.everyone, mentions.users, mentions.roles) == (False, False, False)
+
+    asyncio.run(scenario())
