@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import sys
 from collections.abc import Coroutine
+from pathlib import Path
 from typing import Any
 
 import typer
@@ -58,7 +59,7 @@ def run(
     cfg = common.settings()
     slack = _slack_configured(cfg)
     if not slack and not cfg.discord_token:
-        console(no_scheduler=no_scheduler)
+        console(no_scheduler=no_scheduler, save_files=None)
         return
     from bot.cli.serve import serve
 
@@ -102,6 +103,11 @@ def console(
     no_scheduler: bool = typer.Option(
         False, "--no-scheduler", help="Do not run the weekly-post scheduler beside the console."
     ),
+    save_files: Path | None = typer.Option(
+        None,
+        "--save-files",
+        help="Save images and files from replies (progress card, export) here.",
+    ),
 ) -> None:
     """Chat with the tutor in this terminal (also works from a pipe: `printf '/help\\n' | ...`)."""
     from bot.adapters.console.broadcast import start_scheduler_thread
@@ -111,7 +117,7 @@ def console(
         knowledge.ensure_index(services)
         stop = None if no_scheduler else start_scheduler_thread(services, sys.stdout)
         try:
-            code = run_console(services, sys.stdin, sys.stdout)
+            code = run_console(services, sys.stdin, sys.stdout, save_to=save_files)
         finally:
             if stop is not None:
                 stop()

@@ -127,3 +127,11 @@ def test_a_console_cohort_previews_week_three(tmp_path: Path) -> None:
     assert "now follows" in result.stdout
     assert "Week 3 —" in result.stdout and "Preview only" in result.stdout
     assert "posts mon 09:00 (Europe/Berlin)" in result.stdout
+
+
+def test_the_console_can_save_the_progress_card(tmp_path: Path) -> None:
+    result = run_tutor(["console", "--save-files", str(tmp_path / "out")], "/progress\n", tmp_path)
+    assert result.returncode == 0, result.stderr
+    cards = list((tmp_path / "out").glob("*.png"))
+    assert len(cards) == 1 and cards[0].read_bytes().startswith(b"\x89PNG")
+    assert f"saved {cards[0]}" in result.stdout

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from bot.core.reply import Choices, Citation, File, Image, ProgressBar, Reply, Text
 
@@ -17,6 +18,18 @@ def bar(part: ProgressBar) -> str:
 def plain_markdown(text: str) -> str:
     """Drop chat emphasis markers the terminal cannot show (keep `code`)."""
     return re.sub(r"(?<![\w*])[*_]([^*_\n]+)[*_](?![\w*])", r"\1", text)
+
+
+def save_attachments(reply: Reply, folder: Path) -> list[Path]:
+    """Write the reply's images and files (progress card, data export) into `folder`."""
+    folder.mkdir(parents=True, exist_ok=True)
+    saved = []
+    for part in reply.parts:
+        if isinstance(part, Image):
+            target = folder / Path(part.filename).name
+            target.write_bytes(part.data)
+            saved.append(target)
+    return saved
 
 
 def render(reply: Reply) -> str:

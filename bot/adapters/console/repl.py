@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import getpass
 import sys
+from pathlib import Path
 from typing import TextIO
 
-from bot.adapters.console.render import render
+from bot.adapters.console.render import render, save_attachments
 from bot.bootstrap import Services
 from bot.core.incoming import Incoming
 from bot.core.router import Router
@@ -20,8 +21,16 @@ def console_user(services: Services) -> str:
     return services.settings.console_user or getpass.getuser() or "learner"
 
 
-def run_console(services: Services, stdin: TextIO = sys.stdin, stdout: TextIO = sys.stdout) -> int:
-    """Read lines until EOF or /quit; works the same from a terminal or a pipe."""
+def run_console(
+    services: Services,
+    stdin: TextIO = sys.stdin,
+    stdout: TextIO = sys.stdout,
+    save_to: Path | None = None,
+) -> int:
+    """Read lines until EOF or /quit; works the same from a terminal or a pipe.
+
+    With `save_to`, images and files in replies (the progress card, a data export) are saved there.
+    """
     router = Router(services)
     user = console_user(services)
     interactive = stdin.isatty()
@@ -51,6 +60,9 @@ def run_console(services: Services, stdin: TextIO = sys.stdin, stdout: TextIO = 
         )
         for reply in router.handle(incoming):
             print(render(reply), file=stdout)
+            if save_to is not None:
+                for path in save_attachments(reply, save_to):
+                    print(f"  saved {path}", file=stdout)
             print(file=stdout)
         stdout.flush()
     print("Bye — your progress is saved.", file=stdout)

@@ -1,0 +1,47 @@
+"""Only cohort admins change a cohort, on Slack and on Discord (the console: tests/unit)."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from pathlib import Path
+
+from tests.adapters.fake_discord import make_client
+from tests.adapters.slack_fake_api import settle
+from tests.adapters.slack_scenario import SlackScenario
+from tests.adapters.test_discord_commands import ADA, ADMIN, call
+
+CREATE = "create roadmap-12w start:2026-11-30 day:mon time:09:00 tz:Europe/Berlin"
+
+
+def _said(scenario: SlackScenario) -> str:
+    texts = [r.get("text", "") for r in scenario.fake.of("respond")]
+    texts += [p.get("text", "") for p in scenario.posted()]
+    return json.dumps(texts)
+
+
+def test_slack_refuses_cohort_changes_from_non_admins(tmp_path: Path) -> None:
+    async def scenario() -> None:
+        async with SlackScenario(tmp_path, admin_ids="UCOACH") as s:
+            await s.command("/cohort", CREATE, user="UADA")
+            await settle()
+            assert "Only cohort admins" in _said(s)
+            await s.command("/cohort", CREATE, user="UCOACH")
+            await settle()
+            assert "now follows" in _said(s)
+            await s.command("/cohort", "pause", user="UADA")
+            await settle()
+            assert _said(s).count("Only cohort admins") == 2
+
+    asyncio.run(scenario())
+
+
+def test_discord_refuses_cohort_changes_without_manage_server(tmp_path: Path) -> None:
+    async def scenario() -> None:
+        client = make_client(tmp_path)
+        refused = await call(client, "cohort", ADA, args=CREATE)
+        assert "Only cohort admins" in json.dumps([str(c) for c in refused.calls])
+        created = await call(client, "cohort", ADMIN, args=CREATE)
+        assert "now follows" in json.dumps([str(c) for c in created.calls])
+
+    asyncio.run(scenario())
