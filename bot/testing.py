@@ -65,23 +65,16 @@ class FakeChat:
 
     def send_admin(self, user: str, text: str, *, thread: str | None = "t1") -> Replies:
         """A message from a cohort admin (the adapter's verdict, e.g. Manage Server)."""
-        return self._deliver(
-            user,
-            Incoming(
-                platform=self.platform,
-                workspace="w1",
-                channel=self.channel,
-                user=user,
-                display_name=user.title(),
-                text=text,
-                thread=thread,
-                is_admin=True,
-            ),
-            text,
-        )
+        return self.send(user, text, thread=thread, admin=True)
 
     def send(
-        self, user: str, text: str, *, thread: str | None = "t1", event_id: str | None = None
+        self,
+        user: str,
+        text: str,
+        *,
+        thread: str | None = "t1",
+        event_id: str | None = None,
+        admin: bool = False,
     ) -> Replies:
         return self._deliver(
             user,
@@ -94,6 +87,7 @@ class FakeChat:
                 text=text,
                 thread=thread,
                 event_id=event_id,
+                is_admin=admin,
             ),
             text,
         )

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from bot.core.incoming import Incoming
 from bot.core.projects.links import valid_link
 from bot.testing import FakeChat
 from tests.unit.test_badges_transcripts import held, join_cohort
@@ -12,17 +11,7 @@ from tests.unit.test_quiz_transcripts import play
 
 
 def as_admin(chat: FakeChat, user: str, text: str) -> str:
-    incoming = Incoming(
-        platform=chat.platform,
-        workspace="w1",
-        channel=chat.channel,
-        user=user,
-        display_name=user.title(),
-        text=text,
-        thread="t1",
-        is_admin=True,
-    )
-    return "\n".join(r.plain for r in chat.router.handle(incoming))
+    return chat.send_admin(user, text).text
 
 
 @pytest.mark.parametrize(
