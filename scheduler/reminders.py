@@ -6,12 +6,12 @@ import logging
 from collections.abc import Mapping
 from datetime import datetime
 from typing import TYPE_CHECKING
-from zoneinfo import ZoneInfo
 
 from sqlmodel import select
 
 from bot.core.broadcast import Broadcaster, DeliveryError, Destination
 from bot.core.reply import Reply
+from bot.core.timezones import learner_zone
 from scheduler import texts
 from storage.tables import Learner
 
@@ -20,11 +20,11 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 REMIND_AT_HOUR = 9
-"""Reminders go out in the learner's 09:00 hour (their time zone, else UTC)."""
+"""Reminders go out in the learner's 09:00 hour (their time zone, else their cohort's, else UTC)."""
 
 
-def _local_day(learner: Learner, now: datetime) -> tuple[int, str]:
-    local = now.astimezone(ZoneInfo(learner.timezone or "UTC"))
+def _local_day(services: Services, learner: Learner, now: datetime) -> tuple[int, str]:
+    local = now.astimezone(learner_zone(services, learner))  # own, else cohort's, else UTC
     return local.hour, local.date().isoformat()
 
 
@@ -35,7 +35,7 @@ async def send_review_reminders(services: Services, broadcasters: Mapping[str, B
         learners = list(s.exec(select(Learner).where(Learner.review_reminders)))
     sent = 0
     for learner in learners:
-        hour, day = _local_day(learner, now)
+        hour, day = _local_day(services, learner, now)
         broadcaster = broadcasters.get(learner.platform)
         if hour != REMIND_AT_HOUR or broadcaster is None or learner.id is None:
             continue
