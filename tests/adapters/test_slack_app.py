@@ -61,6 +61,7 @@ def test_a_follow_up_mention_in_the_thread_keeps_its_context(tmp_path: Path) -> 
     async def scenario() -> None:
         async with SlackScenario(tmp_path) as s:
             await s.event(mention("What is data drift?"))
+            await settle()  # a learner follows up after reading the answer
             await s.event(mention("and concept drift?", ts="2000.000200", thread_ts="2000.000100"))
             await settle()
             assert [p["thread_ts"] for p in s.posted()] == ["2000.000100", "2000.000100"]
