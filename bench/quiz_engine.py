@@ -24,16 +24,6 @@ from curriculum.catalog.models import QuestionType
 MODULES = ("m01", "m02", "m03", "m04")
 
 
-def _current(chat: FakeChat, user: str) -> tuple[str, QuestionType, list[str]]:
-    learner = chat.services.learners.find(chat.platform, "w1", user)
-    assert learner is not None and learner.id is not None
-    session = chat.services.quizzes.active(learner.id, f"{chat.platform}:w1:{chat.channel}:t1")
-    assert session is not None
-    q = chat.services.curriculum.question(session.question_ids[session.position])
-    assert q is not None
-    return q.canonical_answer(), q.type, list(q.accepted or [])
-
-
 def play_all(chat: FakeChat, learners: int) -> list[float]:
     """Every learner plays every module quiz, answering right; returns per-answer latencies."""
     latencies: list[float] = []
@@ -42,7 +32,8 @@ def play_all(chat: FakeChat, learners: int) -> list[float]:
         for module in MODULES:
             replies: Replies = chat.send(user, f"/quiz {module}")
             for _ in range(chat.services.curriculum.modules[module].quiz_questions):
-                answer, kind, accepted = _current(chat, user)
+                q = chat.current_question(user)
+                answer, kind, accepted = q.canonical_answer(), q.type, list(q.accepted or [])
                 started = time.perf_counter()
                 if kind is QuestionType.SHORT_ANSWER:
                     replies = chat.send(user, accepted[0])

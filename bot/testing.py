@@ -20,7 +20,7 @@ from bot.core.incoming import ButtonPress, Incoming
 from bot.core.reply import Choices, Reply
 from bot.core.router import Router
 from bot.settings import Settings
-from curriculum.catalog.models import Curriculum
+from curriculum.catalog.models import Curriculum, Question
 from knowledge.embeddings import HashingEmbedder
 from knowledge.service import Knowledge
 from storage.engine import normalise_url
@@ -62,6 +62,17 @@ class FakeChat:
     def clock(self) -> FakeClock:
         assert isinstance(self.services.clock, FakeClock)
         return self.services.clock
+
+    def current_question(self, user: str, thread: str | None = "t1") -> Question:
+        """The question `user`'s quiz in `thread` is waiting on (fails when none runs)."""
+        learner = self.services.learners.find(self.platform, "w1", user)
+        assert learner is not None and learner.id is not None
+        key = f"{self.platform}:w1:{self.channel}:{thread or ''}"
+        session = self.services.quizzes.active(learner.id, key)
+        assert session is not None, "no quiz is running"
+        question = self.services.curriculum.question(session.question_ids[session.position])
+        assert question is not None
+        return question
 
     def send_admin(self, user: str, text: str, *, thread: str | None = "t1") -> Replies:
         """A message from a cohort admin (the adapter's verdict, e.g. Manage Server)."""

@@ -7,6 +7,7 @@ from datetime import datetime
 
 from sqlmodel import col, select
 
+from curriculum.quiz.scoring import is_pass
 from storage.engine import Database
 from storage.tables import (
     AskedQuestion,
@@ -91,7 +92,7 @@ class CohortStatsRepository:
             for target, _status, correct, ids in rows:
                 entry = attempts.setdefault(target, [0, 0])
                 entry[0] += 1
-                entry[1] += int(100 * correct >= 80 * max(1, len(ids)))
+                entry[1] += int(is_pass(correct, len(ids)))
         return [ModuleStat(m, a, p) for m, (a, p) in sorted(attempts.items())]
 
     def most_missed(self, cohort_id: int, limit: int = 5) -> list[tuple[str, int, int]]:

@@ -9,7 +9,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import col, select
 
 from storage.engine import Database
-from storage.tables import Cohort, CohortMember, Learner
+from storage.tables import Cohort, CohortMember
 
 
 class CohortExists(Exception):
@@ -106,14 +106,3 @@ class CohortRepository:
                 return False
             s.delete(member)
             return True
-
-    def members(self, cohort_id: int) -> list[Learner]:
-        with self.db.session() as s:
-            return list(
-                s.exec(
-                    select(Learner)
-                    .join(CohortMember, col(CohortMember.learner_id) == col(Learner.id))
-                    .where(CohortMember.cohort_id == cohort_id)
-                    .order_by(col(Learner.id))
-                )
-            )

@@ -9,15 +9,7 @@ from curriculum.catalog.models import Question, QuestionType
 
 
 def current_question(chat: FakeChat, user: str, thread: str = "t1") -> Question:
-    learner = chat.services.learners.find(chat.platform, "w1", user)
-    assert learner is not None and learner.id is not None
-    session = chat.services.quizzes.active(
-        learner.id, f"{chat.platform}:w1:{chat.channel}:{thread}"
-    )
-    assert session is not None, "no quiz is running"
-    question = chat.services.curriculum.question(session.question_ids[session.position])
-    assert question is not None
-    return question
+    return chat.current_question(user, thread)
 
 
 def answer(chat: FakeChat, user: str, replies: Replies, right: bool, thread: str = "t1") -> Replies:

@@ -145,7 +145,7 @@ def _status(req: Request, cohort: Cohort, _: list[str]) -> Reply:
             announce=_on(cohort.announce_badges),
             approval=_on(cohort.require_approval),
             state=texts.PAUSED if cohort.paused else "",
-            members=len(_cohorts(req).members(cohort.id)),
+            members=len(req.services.community.members(cohort.id)),
             next=f"week {nxt[0]} on {_local(nxt[1], cohort.timezone)}" if nxt else "track finished",
             posts=posts,
         )

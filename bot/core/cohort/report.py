@@ -7,6 +7,7 @@ from datetime import timedelta
 from bot.core.cohort import texts
 from bot.core.context import Request
 from bot.core.reply import Reply
+from curriculum.catalog import Curriculum
 from storage.repositories.cohort_stats import CohortStatsRepository
 from storage.tables import Cohort
 
@@ -27,12 +28,10 @@ def render_report(req: Request, cohort: Cohort) -> Reply:
         for s in modules
     ] or ["• no quizzes yet"]
     lines += ["", "*Most-missed questions*"]
-    for qid, wrong, total in stats.most_missed(cohort.id):
-        question = cur.question(qid)
-        prompt = question.prompt.strip()[:90] if question else qid
-        lines.append(f"• `{qid}` {wrong}/{total} wrong: {prompt}")
-    if not lines[-1].startswith("• `"):
-        lines.append("• none yet")
+    lines += [
+        f"• `{qid}` {wrong}/{total} wrong: {_prompt(cur, qid)}"
+        for qid, wrong, total in stats.most_missed(cohort.id)
+    ] or ["• none yet"]
     lines += ["", "*Content gaps (questions I declined)*"]
     lines += [f"• {q[:120]}" for q in stats.declined(cohort.id)] or ["• none yet"]
     since = req.services.clock.now() - timedelta(days=7)
@@ -41,3 +40,8 @@ def render_report(req: Request, cohort: Cohort) -> Reply:
     if active:
         lines.append("• " + ", ".join(active[:30]))
     return Reply.text("\n".join(lines), ephemeral=True)
+
+
+def _prompt(cur: Curriculum, question_id: str) -> str:
+    question = cur.question(question_id)
+    return question.prompt.strip()[:90] if question else question_id
