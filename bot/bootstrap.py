@@ -78,11 +78,12 @@ def bootstrap(
     """Build the services; raises DatabaseError/ContentErrors with a clear message."""
     db = Database(settings.effective_database_url)
     db.ensure_schema(auto_upgrade=auto_upgrade)
+    curriculum = curriculum or shipped_curriculum()
     return Services(
         settings=settings,
         clock=clock or SystemClock(),
         db=db,
-        curriculum=curriculum or shipped_curriculum(),
+        curriculum=curriculum,
         learners=LearnerRepository(db),
         quizzes=QuizRepository(db),
         progress=ProgressRepository(db),
@@ -90,7 +91,12 @@ def bootstrap(
         events=EventRepository(db),
         questions=QuestionRepository(db),
         knowledge=knowledge
-        or Knowledge.build(settings.data_dir, chroma_url=settings.chroma_url, llm=settings.llm),
+        or Knowledge.build(
+            settings.data_dir,
+            chroma_url=settings.chroma_url,
+            llm=settings.llm,
+            curriculum=curriculum,
+        ),
         badges=BadgeRepository(db),
         projects=ProjectRepository(db),
         community=CommunityRepository(db),

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import create_engine, text
 
-from bot.bootstrap import Services, bootstrap
+from bot.bootstrap import Services, bootstrap, shipped_curriculum
 from bot.core.clock import FakeClock
 from bot.core.incoming import ButtonPress, Incoming
 from bot.core.reply import Choices, Reply
@@ -152,7 +152,8 @@ def make_services(
     settings = Settings(
         data_dir=tmp_path, database_url=database_url or f"sqlite:///{tmp_path}/t.db"
     )
-    knowledge = Knowledge.build(tmp_path, embedder=HashingEmbedder())
+    curriculum = curriculum or shipped_curriculum()
+    knowledge = Knowledge.build(tmp_path, embedder=HashingEmbedder(), curriculum=curriculum)
     return bootstrap(
         settings, clock=FakeClock(), curriculum=curriculum, auto_upgrade=True, knowledge=knowledge
     )

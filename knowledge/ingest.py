@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Protocol
 
@@ -36,11 +36,17 @@ class IngestReport:
     deleted: int
     embedded: int
     seconds: float
+    probes_added: int = 0
+    probes_deleted: int = 0
 
     @property
     def changed(self) -> bool:
         """Whether the store's content changed."""
-        return bool(self.added or self.updated or self.deleted)
+        return bool(self.added or self.updated or self.deleted or self.probes_added)
+
+    def with_probes(self, added: int, deleted: int) -> IngestReport:
+        """This report plus the learner phrasings embedded and removed."""
+        return replace(self, probes_added=added, probes_deleted=deleted)
 
 
 def ingest_documents(

@@ -11,7 +11,8 @@ from concurrent.futures import TimeoutError as FutureTimeout
 from typing import TYPE_CHECKING
 
 from knowledge import texts
-from knowledge.answer import TOP_PASSAGES, Answer, Citation, ExtractiveAnswerer, nearest_modules
+from knowledge.answer import Answer, Citation, nearest_modules
+from knowledge.answerer import TOP_PASSAGES, ExtractiveAnswerer
 from knowledge.retrieval import Passage
 
 if TYPE_CHECKING:

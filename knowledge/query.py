@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 from dataclasses import dataclass
 
 from knowledge.keywords import content_words
@@ -22,13 +21,12 @@ _INJECTION = [
     r"\b(api\s+keys?|passwords?|credentials|secrets?|tokens?)\s+(you|in\s+your)\b[^.?!\n]*",
 ]
 INJECTION = re.compile("|".join(f"(?:{p})" for p in _INJECTION), re.IGNORECASE)
-_FOLLOW_UP_START = re.compile(
-    r"^\s*(what|how)\s+about\b|^\s*(and|also|but|so|then|why|what\s+if|same\s+for)\b",
+_FOLLOW_UP_CUE = re.compile(
+    r"^\s*((what|how)\s+about|and|also|but|so|then|why|what\s+if|same\s+for|ok\s+(so|and|but)"
+    r"|what\s+else|anything\s+else|more\s+on|can\s+you\s+(elaborate|expand))\b"
+    r"|\b(it|its|that|this|those|these|them|they|there)\b",
     re.IGNORECASE,
 )
-_PRONOUN = re.compile(r"\b(it|its|that|this|those|these|them|they|one)\b", re.IGNORECASE)
-MAX_QUESTION_CHARS = 300
-SHORT_FOLLOW_UP_WORDS = 4
 
 
 @dataclass(frozen=True)
@@ -53,29 +51,6 @@ def strip_injection(message: str) -> tuple[str, bool]:
     return re.sub(r"\s+", " ", cleaned).strip(" ,;:"), count > 0
 
 
-def _previous_question(history: Sequence[str]) -> str | None:
-    for turn in reversed(history):
-        if turn.strip() and len(turn) <= MAX_QUESTION_CHARS:
-            return strip_injection(turn)[0]
-    return None
-
-
-def is_follow_up(question: str) -> bool:
-    """Whether a message reads like a follow-up that needs the thread for context."""
-    short = len(content_words(question)) <= SHORT_FOLLOW_UP_WORDS
-    return short or bool(_FOLLOW_UP_START.search(question) or _PRONOUN.search(question))
-
-
-def build_query(message: str, history: Sequence[str] = ()) -> SearchQuery:
-    """The search query for `message`: injection phrases removed, follow-ups given context.
-
-    Args:
-        message: The learner's message.
-        history: Earlier turns of the thread, oldest first. Turns longer than 300 characters
-            are taken to be answers and skipped when looking for the previous question.
-    """
-    text, injected = strip_injection(message)
-    previous = _previous_question(history) if text else None
-    if previous and is_follow_up(text):
-        return SearchQuery(message, f"{previous} {text}", injected, True)
-    return SearchQuery(message, text, injected, False)
+def has_follow_up_cue(message: str) -> bool:
+    """Whether a message opens like a follow-up ("and ...", "what about ...") or uses a pronoun."""
+    return bool(_FOLLOW_UP_CUE.search(message))

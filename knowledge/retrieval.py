@@ -13,6 +13,7 @@ from knowledge.chunking import Chunk
 from knowledge.embeddings import Embedder
 from knowledge.keywords import tokenize
 from knowledge.store import VectorHit
+from knowledge.written import ProbeMatch
 
 logging.getLogger("bm25s").setLevel(logging.WARNING)  # it logs every index build at DEBUG
 
@@ -66,6 +67,14 @@ class Retrieval:
     max_similarity: float
     max_bm25: float
     query_vector: list[float] = field(repr=False, default_factory=list)
+    matches: list[ProbeMatch] = field(default_factory=list)
+    """Written answers whose learner phrasings are closest to the query, best first."""
+
+    @property
+    def confidence(self) -> float:
+        """How well the query is covered: its best written-answer or passage similarity."""
+        best = self.matches[0].score if self.matches else 0.0
+        return max(best, self.max_similarity)
 
 
 def rrf(rankings: Sequence[Sequence[str]], k: int = RRF_K) -> dict[str, float]:
@@ -122,9 +131,18 @@ class HybridRetriever:
             self._index, self._index_size = KeywordIndex(self._store.all_chunks()), size
         return self._index
 
-    def retrieve(self, query: str, k: int = 5, module: str | None = None) -> Retrieval:
-        """The k best passages for `query`, optionally restricted to one module."""
-        vector = self._embedder.embed([query])[0]
+    def retrieve(
+        self,
+        query: str,
+        k: int = 5,
+        module: str | None = None,
+        vector: list[float] | None = None,
+    ) -> Retrieval:
+        """The k best passages for `query`, optionally restricted to one module.
+
+        Pass `vector` when the query is already embedded (the embedding is the costly part).
+        """
+        vector = vector if vector is not None else self._embedder.embed([query])[0]
         vector_hits = self._store.query(vector, CANDIDATES, module)
         keyword_hits = self.keywords.search(query, CANDIDATES, module)
         fused = rrf([[h.chunk.id for h in vector_hits], [c.id for c, _ in keyword_hits]])

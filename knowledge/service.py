@@ -8,14 +8,20 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 from curriculum.catalog.models import Curriculum
-from knowledge.answer import Answer, ExtractiveAnswerer, RelevancePolicy
+from knowledge.answer import Answer, RelevancePolicy
+from knowledge.answerer import ExtractiveAnswerer
 from knowledge.embeddings import Embedder, MiniLMEmbedder
 from knowledge.ingest import IngestReport, Progress, ingest
 from knowledge.retrieval import HybridRetriever
 from knowledge.store import ChromaStore
+from knowledge.written import ProbeIndex, WrittenAnswers
 
 if TYPE_CHECKING:
     from langchain_core.language_models import BaseChatModel
+
+
+VECTOR_CACHE = 2048
+"""Embedded cohort-FAQ questions kept in memory."""
 
 
 class Answerer(Protocol):
@@ -39,14 +45,21 @@ class Knowledge:
         embedder: Embedder,
         llm: str | BaseChatModel | None = None,
         policy: RelevancePolicy | None = None,
+        curriculum: Curriculum | None = None,
     ) -> None:
         self.store = store
         self.embedder = embedder
         self.retriever = HybridRetriever(store, embedder)
-        self.extractive = ExtractiveAnswerer(self.retriever, embedder, policy)
+        self.written = (
+            WrittenAnswers(curriculum, ProbeIndex(lambda: store.sibling("probes"), embedder))
+            if curriculum is not None
+            else None
+        )
+        self.extractive = ExtractiveAnswerer(self.retriever, embedder, policy, self.written)
         self._llm = llm
         self._answerer: Answerer | None = None
         self._lock = threading.Lock()
+        self._vectors: dict[str, list[float]] = {}
 
     @classmethod
     def build(
@@ -55,6 +68,7 @@ class Knowledge:
         chroma_url: str | None = None,
         llm: str | BaseChatModel | None = None,
         embedder: Embedder | None = None,
+        curriculum: Curriculum | None = None,
     ) -> Knowledge:
         """The service for a data folder (local Chroma under it) or a Chroma server URL.
 
@@ -63,13 +77,14 @@ class Knowledge:
             chroma_url: `http://host:port` of a Chroma server; overrides the local database.
             llm: Optional `provider:model` (or a chat model) to phrase answers; extractive if None.
             embedder: Defaults to the packaged MiniLM model.
+            curriculum: Its written answers (section answers, FAQ, key terms) lead replies.
         """
         store = (
             ChromaStore(url=chroma_url)
             if chroma_url
             else ChromaStore(path=str(data_dir / "chroma"))
         )
-        return cls(store, embedder or MiniLMEmbedder(), llm)
+        return cls(store, embedder or MiniLMEmbedder(), llm, curriculum=curriculum)
 
     @property
     def answerer(self) -> Answerer:
@@ -92,16 +107,43 @@ class Knowledge:
     ) -> IngestReport:
         """Bring the store up to date with the curriculum (incremental)."""
         report = ingest(curriculum, self.store, self.embedder, extra_paths, progress)
+        if self.written is not None:
+            report = report.with_probes(*self.written.sync())
         self.retriever.invalidate()
         return report
 
     def ensure_ingested(
         self, curriculum: Curriculum, progress: Progress | None = None
     ) -> IngestReport | None:
-        """Ingest only when the collection is empty; returns the report if it ingested."""
-        if self.store.count() > 0:
+        """Ingest only when the index is empty or stale; returns the report if it ingested."""
+        if self.store.count() > 0 and not self.probes_stale():
             return None
         return self.ingest(curriculum, progress=progress)
+
+    def probes_stale(self) -> bool:
+        """Whether the stored learner phrasings differ from the shipped written answers."""
+        if self.written is None:
+            return False
+        return self.written.index.stale(self.written.probes)
+
+    def warm_up(self) -> None:
+        """Load the model, keyword index and phrasings now (from a background thread at start)."""
+        self.embedder.embed(["warm up"])
+        if self.store.count() > 0:
+            _ = self.retriever.keywords
+            if self.written is not None:
+                self.written.index.warm()
+
+    def similarity(self, question: str, candidates: Sequence[str]) -> list[float]:
+        """Cosine similarity of `question` to each candidate (candidates' vectors are cached)."""
+        missing = [c for c in dict.fromkeys(candidates) if c not in self._vectors]
+        vectors = self.embedder.embed([question, *missing])
+        with self._lock:
+            if len(self._vectors) > VECTOR_CACHE:
+                self._vectors.clear()
+            self._vectors.update(zip(missing, vectors[1:], strict=True))
+            known = [self._vectors[c] for c in candidates]
+        return [sum(a * b for a, b in zip(vectors[0], v, strict=True)) for v in known]
 
     def ask(self, question: str, history: Sequence[str] = (), module: str | None = None) -> Answer:
         """Answer a learner's question, using earlier turns of the thread for follow-ups."""

@@ -66,9 +66,15 @@ class ChromaStore:
             raise ValueError("give exactly one of path (local Chroma) or url (Chroma server)")
         self._path, self._url, self._name = path, url, collection
         self._collection: Collection | None = None
+        self._client_api: ClientAPI | None = None
         self._lock = threading.Lock()
 
     def _client(self) -> ClientAPI:
+        if self._client_api is None:
+            self._client_api = self._connect()
+        return self._client_api
+
+    def _connect(self) -> ClientAPI:
         import chromadb
         from chromadb.config import Settings
 
@@ -94,6 +100,13 @@ class ChromaStore:
                     self._name, embedding_function=None, metadata={"hnsw:space": "cosine"}
                 )
             return self._collection
+
+    def sibling(self, name: str) -> Collection:
+        """Another cosine collection on the same Chroma (e.g. the learner phrasings)."""
+        with self._lock:
+            return self._client().get_or_create_collection(
+                f"{self._name}-{name}", embedding_function=None, metadata={"hnsw:space": "cosine"}
+            )
 
     def count(self) -> int:
         """Number of chunks stored."""

@@ -209,6 +209,39 @@ class AskedQuestion(SQLModel, table=True):
     declined: bool = Field(default=False)
     citations: list[dict[str, Any]] = _json(list)
     asked_at: datetime = _utc()
+    kind: str | None = Field(default=None, max_length=16)
+    """How it was answered: section, faq, term, passage, course, cohort_faq, organiser, decline."""
+    search_text: str | None = Field(default=None, max_length=1000)
+    """What was searched when the question was a follow-up (the previous question + this one)."""
+
+
+class ConversationStart(SQLModel, table=True):
+    """Where a learner started afresh (`/new`) in a conversation: earlier turns are not context."""
+
+    __tablename__ = "conversation_start"
+    __table_args__ = (UniqueConstraint("learner_id", "thread_key"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    learner_id: int = Field(foreign_key="learner.id", ondelete="CASCADE", index=True)
+    thread_key: str = Field(max_length=255)
+    after_id: int = Field(default=0)
+    """Questions with a higher id than this belong to the new conversation."""
+    started_at: datetime = _utc()
+
+
+class CohortFaq(SQLModel, table=True):
+    """An organiser's answer for one cohort (`/cohort faq add`), kept with who wrote it and when."""
+
+    __tablename__ = "cohort_faq"
+
+    id: int | None = Field(default=None, primary_key=True)
+    cohort_id: int = Field(foreign_key="cohort.id", ondelete="CASCADE", index=True)
+    question: str = Field(max_length=500)
+    answer: str = Field(max_length=2000)
+    created_by: int | None = Field(default=None, foreign_key="learner.id", ondelete="SET NULL")
+    created_at: datetime = _utc()
+    removed_by: int | None = Field(default=None, foreign_key="learner.id", ondelete="SET NULL")
+    removed_at: datetime | None = _utc(nullable=True)
 
 
 class AnswerFeedback(SQLModel, table=True):

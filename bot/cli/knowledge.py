@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -12,6 +14,8 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from bot.bootstrap import Services
 from bot.cli import common
 from knowledge.ingest import IngestReport
+
+log = logging.getLogger(__name__)
 
 
 @contextmanager
@@ -36,15 +40,34 @@ def progress_bar(label: str) -> Iterator[Callable[[int, int], None]]:
 def summary(report: IngestReport) -> str:
     return (
         f"chunks: {report.added} added, {report.updated} updated, {report.unchanged} unchanged, "
-        f"{report.deleted} deleted; {report.embedded} embedded in {report.seconds:.1f} s"
+        f"{report.deleted} deleted; {report.embedded} embedded in {report.seconds:.1f} s; "
+        f"learner phrasings: {report.probes_added} added, {report.probes_deleted} deleted"
     )
 
 
 def ensure_index(services: Services) -> None:
-    """Build the index on first start when it is empty (TUTOR_AUTO_INGEST)."""
-    if not services.settings.auto_ingest or services.knowledge.store.count() > 0:
-        return
-    common.err.print("Building the course index for first use (about a minute)…")
+    """Build the index at start when it is empty or stale (TUTOR_AUTO_INGEST), then warm up.
+
+    Warming up (the model, the keyword index, the learner phrasings) runs in a background
+    thread, so the first question after a start does not wait for the model to load.
+    """
+    knowledge = services.knowledge
+    if services.settings.auto_ingest and (
+        knowledge.store.count() == 0 or knowledge.probes_stale()
+    ):
+        _build(services)
+    threading.Thread(target=_warm_up, args=(services,), name="warm-up", daemon=True).start()
+
+
+def _warm_up(services: Services) -> None:
+    try:
+        services.knowledge.warm_up()
+    except Exception:  # the first question will load what failed here, and say why
+        log.warning("warm-up failed; the first question will load the model", exc_info=True)
+
+
+def _build(services: Services) -> None:
+    common.err.print("Building the course index (about a minute the first time)…")
     with progress_bar("embedding") as update:
         report = services.knowledge.ensure_ingested(services.curriculum, progress=update)
     if report is not None:

@@ -40,7 +40,9 @@ COMMANDS: dict[str, Handler] = {
     "badges": catalog_view.handle,
     "project": projects.handle,
     "privacy": privacy.handle,
+    "new": ask.start_afresh,
 }
+PLAIN_HELP = {"help", "help me", "commands", "menu", "?", "what are the commands", "/"}
 KNOWN = tuple(COMMANDS)
 
 
@@ -113,6 +115,8 @@ class Router:
             req = Request(incoming, learner, svc, args=text)
             if not text:
                 return [Reply.text(texts.EMPTY)]
+            if text.casefold().strip(" !.?") in PLAIN_HELP or text.strip() in PLAIN_HELP:
+                return help.handle(req)
             answered = quiz.answer_typed(req)
             if answered is not None:
                 return answered

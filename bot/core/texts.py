@@ -9,6 +9,7 @@ HELP = """*MLOps Tutor* — learn MLOps together. Commands:
 • `/project submit <module> <link> [note]` — hand in a module project
 • `/cohort ...` — cohort channels and their weekly schedule
 • `/privacy` — your settings, export or delete your data
+• `/new` — start a fresh conversation (earlier questions are no longer context)
 • `/help` — this list
 Start with `/quiz` or `/roadmap 1`."""
 UNKNOWN_COMMAND = "I don't know the command `/{name}`. Try `/help` for the list."

@@ -9,6 +9,7 @@ from typing import Any, TypeVar
 import yaml
 from pydantic import BaseModel, ValidationError
 
+from curriculum.catalog.answers import FaqFile, LessonAnswers, check_answers
 from curriculum.catalog.checks import cross_check
 from curriculum.catalog.lessons import LessonFormatError, parse_sections, split_front_matter
 from curriculum.catalog.models import (
@@ -131,6 +132,12 @@ def load_curriculum(root: Path | None = None) -> Curriculum:
     tracks = {
         t.id: t for p in sorted((root / "tracks").glob("*.yaml")) if (t := col.load(p, Track))
     }
+    answers = {
+        a.lesson: a
+        for p in sorted((root / "answers").glob("*.yaml"))
+        if (a := col.load(p, LessonAnswers))
+    }
+    faq = {p.stem: f for p in sorted((root / "faq").glob("*.yaml")) if (f := col.load(p, FaqFile))}
     curriculum = Curriculum(
         modules=modules,
         lessons=lessons,
@@ -141,8 +148,10 @@ def load_curriculum(root: Path | None = None) -> Curriculum:
         roadmap=col.load(root / "roadmap.yaml", Roadmap),
         badges=badges,
         tracks=tracks,
+        answers=answers,
+        faq=faq,
     )
-    for error in cross_check(curriculum):
+    for error in [*cross_check(curriculum), *check_answers(answers, faq, lessons)]:
         col.add(*error)
     if col.errors:
         raise ContentErrors(col.errors)

@@ -7,15 +7,8 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, HttpUrl, StringConstraints, model_validator
 
-Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
-ModuleId = Annotated[str, StringConstraints(pattern=r"^m(0[1-9]|1[0-9]|2[0-4])$")]
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
-
-
-class Strict(BaseModel):
-    """Base for content models: unknown fields are errors, values are immutable."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
+from curriculum.catalog.answers import FaqFile, LessonAnswers
+from curriculum.catalog.base import ModuleId, Slug, Strict, Text
 
 
 class Level(StrEnum):
@@ -349,6 +342,8 @@ class Curriculum(BaseModel):
     roadmap: Roadmap | None
     badges: list[Badge]
     tracks: dict[str, Track]
+    answers: dict[str, LessonAnswers] = Field(default_factory=dict)
+    faq: dict[str, FaqFile] = Field(default_factory=dict)
 
     def modules_of(self, level: Level) -> list[Module]:
         """The modules of a level, in curriculum order."""

@@ -9,7 +9,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import col, func, select
 
 from storage.engine import Database
-from storage.tables import AnswerFeedback, AskedQuestion
+from storage.tables import AnswerFeedback, AskedQuestion, ConversationStart
 
 
 class QuestionRepository:
@@ -26,6 +26,8 @@ class QuestionRepository:
         declined: bool,
         citations: list[dict[str, Any]],
         now: datetime,
+        kind: str | None = None,
+        search_text: str | None = None,
     ) -> int:
         """Store a question and its answer; returns its id (feedback hangs on it)."""
         with self.db.session() as s:
@@ -37,22 +39,47 @@ class QuestionRepository:
                 declined=declined,
                 citations=citations,
                 asked_at=now,
+                kind=kind,
+                search_text=search_text[:1000] if search_text else None,
             )
             s.add(row)
             s.flush()
             assert row.id is not None
             return row.id
 
-    def thread_history(self, thread_key: str, limit: int = 4) -> list[str]:
-        """The thread's earlier questions, oldest first (context for follow-ups)."""
+    def conversation(self, learner_id: int, thread_key: str, limit: int = 4) -> list[str]:
+        """This learner's earlier questions in a conversation since they last started afresh.
+
+        Oldest first; a follow-up is given as what was searched (its context included).
+        Other learners' questions in the same thread are never part of it.
+        """
         with self.db.session() as s:
-            rows = s.exec(
-                select(AskedQuestion.question)
-                .where(AskedQuestion.thread_key == thread_key)
-                .order_by(col(AskedQuestion.id).desc())
-                .limit(limit)
+            after = s.exec(
+                select(ConversationStart.after_id).where(
+                    ConversationStart.learner_id == learner_id,
+                    ConversationStart.thread_key == thread_key,
+                )
+            ).first()
+            query = select(AskedQuestion.question, AskedQuestion.search_text).where(
+                AskedQuestion.learner_id == learner_id, AskedQuestion.thread_key == thread_key
             )
-            return list(reversed(list(rows)))
+            if after is not None:
+                query = query.where(col(AskedQuestion.id) > after)
+            rows = s.exec(query.order_by(col(AskedQuestion.id).desc()).limit(limit))
+            return [search or question for question, search in reversed(list(rows))]
+
+    def start_afresh(self, learner_id: int, thread_key: str, now: datetime) -> None:
+        """Forget the conversation so far as context (`/new`); the questions stay stored."""
+        with self.db.session() as s:
+            row = s.exec(
+                select(ConversationStart).where(
+                    ConversationStart.learner_id == learner_id,
+                    ConversationStart.thread_key == thread_key,
+                )
+            ).first() or ConversationStart(learner_id=learner_id, thread_key=thread_key)
+            row.after_id = s.exec(select(func.max(AskedQuestion.id))).one() or 0
+            row.started_at = now
+            s.add(row)
 
     def count_since(self, learner_id: int, since: datetime) -> int:
         with self.db.session() as s:

@@ -66,8 +66,11 @@ def test_a_follow_up_mention_in_the_thread_keeps_its_context(tmp_path: Path) -> 
             await settle()
             assert [p["thread_ts"] for p in s.posted()] == ["2000.000100", "2000.000100"]
             assert s.services is not None
-            history = s.services.questions.thread_history("slack:T1:C1:2000.000100")
-            assert history == ["What is data drift?", "and concept drift?"]
+            learner = s.services.learners.find("slack", "T1", "UADA")
+            assert learner is not None and learner.id is not None
+            history = s.services.questions.conversation(learner.id, "slack:T1:C1:2000.000100")
+            assert history[0] == "What is data drift?"
+            assert history[1].endswith("and concept drift?")
 
     asyncio.run(scenario())
 

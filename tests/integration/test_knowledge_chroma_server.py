@@ -12,7 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from knowledge.answer import ExtractiveAnswerer, RelevancePolicy
+from knowledge.answer import RelevancePolicy
+from knowledge.answerer import ExtractiveAnswerer
 from knowledge.embeddings import HashingEmbedder
 from knowledge.ingest import ingest
 from knowledge.retrieval import HybridRetriever

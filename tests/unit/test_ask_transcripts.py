@@ -34,10 +34,20 @@ def test_feedback_is_stored_once_per_learner_and_can_be_changed(chat: FakeChat) 
 
 def test_follow_ups_in_a_thread_are_stored_as_its_history(chat: FakeChat) -> None:
     chat.send("ada", "What is data drift?", thread="drift")
-    chat.send("ada", "and concept drift?", thread="drift")
-    chat.send("bo", "What is Docker?", thread="other")
-    history = chat.services.questions.thread_history("fake:w1:general:drift")
-    assert history == ["What is data drift?", "and concept drift?"]
+    chat.send("ada", "and how do I detect it?", thread="drift")
+    chat.send("bo", "What is Docker?", thread="drift")
+    history = chat.services.questions.conversation(learner_id(chat, "ada"), THREAD)
+    assert history[0] == "What is data drift?"
+    assert history[1].endswith("and how do I detect it?")
+
+
+def learner_id(chat: FakeChat, user: str) -> int:
+    found = chat.services.learners.find(chat.platform, "w1", user)
+    assert found is not None and found.id is not None
+    return found.id
+
+
+THREAD = "fake:w1:general:drift"
 
 
 def test_asking_too_fast_gets_a_polite_limit(chat: FakeChat) -> None:

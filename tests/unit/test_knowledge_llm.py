@@ -16,7 +16,8 @@ from langchain_core.outputs import ChatResult
 from pydantic import Field
 
 from knowledge import texts
-from knowledge.answer import ExtractiveAnswerer, RelevancePolicy
+from knowledge.answer import RelevancePolicy
+from knowledge.answerer import ExtractiveAnswerer
 from knowledge.embeddings import HashingEmbedder
 from knowledge.ingest import ingest
 from knowledge.llm import LLMAnswerer, build_messages, parse_reply

@@ -4,26 +4,64 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from bot.core.ask import texts
+from bot.core.ask import course, intents, texts
+from bot.core.cohort import faq
 from bot.core.context import Request
 from bot.core.reply import Choice, Choices, Citation, Part, Reply, Text
 from knowledge.answer import Answer
+from storage.tables import CohortFaq
 
 
 def ask(req: Request) -> list[Reply]:
     """`/ask <question>` or a plain message: a grounded answer in the thread."""
-    svc, learner = req.services, req.learner
-    assert learner.id is not None
     question = req.args.strip()
     if not question:
         return [Reply.text(texts.USAGE)]
+    chat = intents.smalltalk(question)
+    if chat is not None:
+        return [Reply.text(texts.SMALLTALK[chat])]
+    question = intents.without_pleasantries(question)
     limited = _rate_limited(req)
     if limited is not None:
         return [limited]
+    about_course = intents.course_question(question)
+    if about_course is not None:
+        text = course.answer(req, about_course)
+        return [_recorded(req, question, Answer(text, (), False, (), (), "course"))]
+    organiser = intents.organiser_question(question)
+    entry = faq.matching_entry(req, question, organiser)
+    if entry is not None:
+        return [_recorded(req, question, _cohort_answer(req, entry))]
+    if organiser:
+        declined = Answer(texts.ORGANISER, (), True, (), (), "organiser")
+        return [_recorded(req, question, declined)]
     if not _index_ready(req):
         return [Reply.text(texts.NO_INDEX)]
-    history = svc.questions.thread_history(req.incoming.thread_key)
-    answer = svc.knowledge.ask(question, history)
+    svc = req.services
+    assert req.learner.id is not None
+    history = svc.questions.conversation(req.learner.id, req.incoming.thread_key)
+    return [_recorded(req, question, svc.knowledge.ask(question, history))]
+
+
+def start_afresh(req: Request) -> list[Reply]:
+    """`/new`: the next question is answered on its own."""
+    assert req.learner.id is not None
+    svc = req.services
+    svc.questions.start_afresh(req.learner.id, req.incoming.thread_key, svc.clock.now())
+    return [Reply.text(texts.NEW_CONVERSATION, ephemeral=True)]
+
+
+def _cohort_answer(req: Request, entry: CohortFaq) -> Answer:
+    author = req.services.learners.get(entry.created_by) if entry.created_by else None
+    who = (author.display_name or author.user_id) if author else "an organiser"
+    when = entry.created_at.strftime("%d %b %Y")
+    text = f"{entry.answer}\n{texts.COHORT_FAQ_SOURCE.format(who=who, when=when)}"
+    return Answer(text, (), False, (), (), "cohort_faq", key=f"cohort_faq:{entry.id}")
+
+
+def _recorded(req: Request, question: str, answer: Answer) -> Reply:
+    svc, learner = req.services, req.learner
+    assert learner.id is not None
     asked_id = svc.questions.record(
         learner_id=learner.id,
         thread_key=req.incoming.thread_key,
@@ -32,14 +70,20 @@ def ask(req: Request) -> list[Reply]:
         declined=answer.declined,
         citations=[{"label": c.label, "ref": c.ref, "module": c.module} for c in answer.citations],
         now=svc.clock.now(),
+        kind=answer.kind,
+        search_text=answer.search_text if answer.follow_up else None,
     )
-    return [answer_reply(answer, asked_id)]
+    return answer_reply(answer, asked_id)
 
 
 def answer_reply(answer: Answer, asked_id: int) -> Reply:
     """The answer, its citations, a next step and the feedback buttons."""
     if answer.declined:
+        if answer.kind == "organiser":
+            return Reply.text(answer.text)
         return Reply((Text(answer.text), Text(texts.DECLINED_NEXT)))
+    if answer.kind in ("course", "cohort_faq"):
+        return Reply.text(answer.text)
     modules = [c.module for c in answer.citations if c.module]
     follow = texts.FOLLOW_UP.format(module=modules[0]) if modules else texts.FOLLOW_UP_GENERIC
     parts: list[Part] = [Text(answer.text)]

@@ -20,3 +20,82 @@ NOT_HELPFUL = "👎 Not helpful"
 THANKS = "Thanks, your feedback is noted. Ask again any time with `/ask`."
 UNKNOWN_ANSWER = "That answer no longer exists. " + USAGE
 FEEDBACK_ACTION = "answer.feedback"
+
+# Small talk: a short friendly reply, never a search.
+GREETING = (
+    "Hi! I'm MLOps Tutor. Ask me anything about the course (`what is data drift?`), "
+    "test yourself with `/quiz`, or see where you stand with `/progress`."
+)
+THANKS_REPLY = "Glad it helped! Ask another question any time, or try `/quiz` to lock it in."
+WHO = (
+    "I'm MLOps Tutor, a teaching assistant for this MLOps course. I answer questions from the "
+    "course material with sources, run quizzes (`/quiz`), track your progress (`/progress`) and "
+    "post the cohort's weekly tasks. `/help` lists everything."
+)
+BYE = "See you soon! Your progress is saved; `/progress` picks up where you left off."
+SMALLTALK = {"greeting": GREETING, "thanks": THANKS_REPLY, "who": WHO, "bye": BYE}
+
+# Conversations
+NEW_CONVERSATION = (
+    "Fresh start: I'll answer your next question on its own, without the earlier ones as context."
+)
+
+# Questions only the organisers can answer
+ORGANISER = (
+    "That's one for your cohort organisers: I only know the course material, not certificates, "
+    "payments, deadlines or session arrangements. I've noted the question so they can add the "
+    "answer. Meanwhile ask them in your cohort channel."
+)
+COHORT_FAQ_SOURCE = "_Answered by your cohort organisers ({who}, {when})._"
+
+# Questions about the course, answered from its data
+COHORT_WEEK = "your cohort's current week"
+COHORT_NOT_STARTED = "your cohort starts on {start}; this is its first week"
+ASKED_TRACK = "as you asked"
+DEFAULT_TRACK = (
+    "you're not in a cohort, so this is week 1 of the default track, *{title}*; "
+    "`/roadmap` shows the whole track"
+)
+WEEK_LEAD = "*Week {week}* of *{title}* ({why}):"
+NO_TRACK = "No track is configured for this tutor (TUTOR_DEFAULT_TRACK)."
+NO_SUCH_WEEK = "*{title}* has weeks 1 to {n}, so there is no week {week}. Try `/roadmap`."
+NO_SUCH_MODULE = (
+    "The course has modules m01 to m{n:02d}. Ask about one of those, e.g. `what's in m07?`"
+)
+NONE = "none"
+MODULE_HEAD = "*{id} · {title}* ({level}, about {low}–{high} hours)"
+MODULE_PREREQS = "Prerequisites: {prereqs}"
+MODULE_LEARN = "You'll learn to:"
+MODULE_PROJECT = "Project: {title}"
+MODULE_NEXT = "Test yourself with `/quiz {id}`; ask me about any topic in it."
+NO_PREREQS = "*{id} · {title}* has no prerequisite modules: you can start it any time."
+PREREQS_HEAD = "Before *{id} · {title}*, complete:"
+PREREQS_DONE = "You've completed all of them: go ahead."
+PREREQS_MISSING = "Next one to do: `/quiz {first}`."
+PRIOR_KNOWLEDGE = "Helpful background: {text}"
+MODULE_HOURS = "*{id} · {title}* takes about {low}–{high} hours of study, project included."
+LEVEL_HOURS = "{level} {n} modules {low}–{high} h"
+TRACK_WEEKS = "*{title}* (`{id}`) runs {n} weeks"
+COURSE_HOURS = (
+    "The whole course is {n} modules, about {low}–{high} hours of study in all ({levels}). "
+    "Cohorts follow a track at a weekly pace: {tracks}."
+)
+COUNTS = (
+    "The course has *{modules} modules* in {levels} levels ({per_level}), *{questions} quiz "
+    "questions* in all, *{badges} badges*, and three tracks: {tracks}."
+)
+BADGES_ALL = (
+    "There are {n} badges: {names}. Ask about one (`how do I get Innovator?`) or see `/badges`."
+)
+BADGE_RULE = "*{emoji} {name}*: {rule}\n{mine}"
+BADGE_HELD = "You already hold it. 🎉"
+BADGE_PROGRESS = "Your progress: {done}/{total} {unit}. `/progress` shows every badge."
+NEXT_START = (
+    "Start at the beginning: *{id} · {title}*. Ask me about anything in it, then take "
+    "`/quiz {id}` (80% passes) and submit its project with `/project submit {id} <link>`."
+)
+NEXT_MODULE = "You've completed {n} of {total} modules. Next: *{id} · {title}*: {step}."
+NEXT_QUIZ = "take `/quiz {id}`"
+NEXT_PROJECT = "its quiz is passed; submit the project with `/project submit {id} <link>`"
+NEXT_ALL_DONE = "You've completed every module. 🎓 Try `/quiz review` to keep it fresh."
+NEXT_WEEK = "\nOn your track you're in week {week} of *{title}* ({why})."

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from bot.core.cohort import texts
+from bot.core.cohort import faq, texts
 from bot.core.cohort.post_now import post_now
 from bot.core.cohort.report import render_report
 from bot.core.context import Request
@@ -43,6 +43,8 @@ def handle(req: Request) -> list[Reply]:
     )
     if cohort is None:
         return [Reply.text(texts.NO_COHORT)]
+    if sub == "faq":
+        return [faq.handle(req, cohort, req.args.strip()[3:])]
     if sub in ADMIN_ACTIONS and not req.incoming.is_admin:
         return [Reply.text(texts.NOT_ADMIN.format(what=f"use `/cohort {sub}`"), ephemeral=True)]
     action = ACTIONS.get(sub)

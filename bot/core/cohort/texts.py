@@ -4,7 +4,8 @@ USAGE = (
     "Cohort commands: `/cohort create <track> start:YYYY-MM-DD [day:mon] [time:09:00] "
     "[tz:Europe/Berlin]`, `/cohort status`, `/cohort preview [week]`, `/cohort join`, "
     "`/cohort leave`; admins: `pause`, `resume`, `skip <week>`, `post-now`, "
-    "`late-policy post|skip`, `digest on|off`, `announce on|off`, `approval on|off`, `report`."
+    "`late-policy post|skip`, `digest on|off`, `announce on|off`, `approval on|off`, `report`, "
+    "`faq add <question> | <answer>`, `faq remove <id>`; everyone: `faq`."
 )
 NOT_ADMIN = (
     "Only cohort admins can {what} (Slack: workspace admins or TUTOR_SLACK_ADMIN_IDS; "
@@ -40,3 +41,17 @@ NOTHING_TO_POST = (
 )
 PREVIEW_NOTE = "_Preview only: nothing was posted._"
 REPORT_TITLE = "*Cohort report: {track}*"
+FAQ_USAGE = (
+    "Cohort FAQ: `/cohort faq` lists it; admins add an entry with "
+    "`/cohort faq add When is the demo day? | Friday 12 June, 16:00 CET in #general` and remove "
+    "one with `/cohort faq remove 3`."
+)
+FAQ_TITLE = "*Cohort FAQ* (answered by your organisers)"
+FAQ_EMPTY = "This cohort has no FAQ entries yet. Admins: " + FAQ_USAGE
+FAQ_TOO_LONG = "Keep the question under 500 characters and the answer under 2,000."
+FAQ_ADDED = (
+    "Added FAQ entry `{id}`: *{question}*. Learners who ask it now get your answer; "
+    "`/cohort faq remove {id}` takes it back."
+)
+FAQ_REMOVED = "FAQ entry `{id}` removed; it is kept in the audit trail."
+FAQ_NO_ENTRY = "This cohort has no FAQ entry `{id}`. `/cohort faq` lists them."

@@ -1,0 +1,182 @@
+"""What kind of message is this? Small talk, a question about the course itself, or a topic.
+
+Pure functions over the text: questions about the course (weeks, modules, durations, counts,
+badges, what's next) are answered from data, never from text search; questions only the
+cohort's organisers can answer are routed to them; everything else is searched.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.core.numbers import ascii_int
+
+_FLAGS = re.IGNORECASE
+_GREETING = re.compile(
+    r"^(hi|hello|hey|heya|hiya|yo|howdy|hallo|hola|sup|what'?s\s+up|good\s+(morning|afternoon|"
+    r"evening|day)|gm|greetings)\b[\s,!.:)]*((there|tutor|bot|all|everyone|folks|team)\b)?[\s!.:)]*$",
+    _FLAGS,
+)
+_THANKS = re.compile(
+    r"^(thanks|thank\s+you|thx|ty|tysm|cheers|much\s+appreciated|appreciate\s+it|great|awesome|"
+    r"cool|nice|perfect|got\s+it|ok(ay)?|that\s+helped|that'?s\s+helpful|makes\s+sense|brilliant)"
+    r"\b[\w\s,!.:)']{0,30}$",
+    _FLAGS,
+)
+_WHO = re.compile(
+    r"^(who|what)\s+are\s+you\b|^what\s+can\s+you\s+do\b|^are\s+you\s+(a\s+bot|an?\s+ai|human|"
+    r"real)\b|^how\s+do\s+(i|you)\s+use\s+(you|this\s+bot|the\s+tutor)\b",
+    _FLAGS,
+)
+_BYE = re.compile(r"^(bye|goodbye|see\s+you|cya|good\s*night|later)\b[\s!.:)]*$", _FLAGS)
+_LEADING_THANKS = re.compile(r"^(thanks|thank\s+you|thx|ty|ok(ay)?|cool|great)[\s,!.:-]+", _FLAGS)
+
+_WEEK_N = re.compile(r"\bweek\s*#?\s*(\w{1,3})\b|\b(\d{1,2})(st|nd|rd|th)\s+week\b", _FLAGS)
+_WEEK_REL = re.compile(r"\b(this|current|next|last|previous)\s+week('?s)?\b", _FLAGS)
+_WHAT_NOW = re.compile(
+    r"\bwhat\s+(should|do|shall|must)\s+i\s+(be\s+)?(study|studying|learn|learning|do|doing|"
+    r"work(ing)?\s+on|focus(ing)?\s+on|read|reading)\b(?!.*\b(about|with|for|if)\b)",
+    _FLAGS,
+)
+_NEXT = re.compile(
+    r"\bwhat'?s\s+next\b|\bwhat\s+is\s+next\b|\bwhat\s+(should|do|can)\s+i\s+do\s+next\b|"
+    r"\bwhere\s+(do|should|can)\s+i\s+(even\s+)?(start|begin)\b|\bwhere\s+am\s+i\b|"
+    r"\bhow\s+do\s+i\s+(get\s+started|start|begin)\b(?!\s+\w+ing)|\bnext\s+step\b|"
+    r"\bwhat\s+now\b|\bwhere\s+to\s+start\b|\bhow\s+am\s+i\s+doing\b",
+    _FLAGS,
+)
+_MODULE_REF = re.compile(r"\b(?:module|mod)\s*#?\s*(\d{1,2})\b|\bm(\d{1,2})\b", _FLAGS)
+_MODULE_ASK = re.compile(
+    r"\b(what'?s|what\s+is|what\s+are|what\s+do(es)?|tell\s+me|overview|summar\w*|"
+    r"topics?|contents?|covers?|covered|cover\s+in|learn\s+in|about|inside|syllabus)\b",
+    _FLAGS,
+)
+_PREREQ = re.compile(
+    r"\bpre-?req\w*|\bbefore\s+(i\s+)?(start|starting|begin|beginning|doing|taking|tackling)\b|"
+    r"\b(need|required|have)\s+to\s+(know|do|finish|complete)\s+(first|before)\b|"
+    r"\bwhat\s+do\s+i\s+need\s+(before|for)\b|\bready\s+for\b",
+    _FLAGS,
+)
+_DURATION = re.compile(
+    r"\bhow\s+(long|many\s+hours|much\s+time|many\s+weeks)\b|\btime\s+commitment\b|"
+    r"\bhours\s+(per|a)\s+week\b",
+    _FLAGS,
+)
+_DURATION_SCOPE = re.compile(
+    r"\b(course|curriculum|program|programme|track|roadmap|module|level|beginner|intermediate|"
+    r"advanced|expert|whole\s+thing|all\s+of\s+it|finish|complete|it\s+take|this\s+take|m\d{1,2})\b",
+    _FLAGS,
+)
+_COUNT = re.compile(
+    r"\bhow\s+many\s+(modules|questions|quiz(zes)?|quiz\s+questions|levels|weeks|badges|lessons|"
+    r"sections|lectures|projects|tracks|topics|units)\b|\bnumber\s+of\s+(modules|levels|weeks|"
+    r"badges|quiz\w*|questions)\b",
+    _FLAGS,
+)
+_BADGE = re.compile(r"\bbadges?\b", _FLAGS)
+_BADGE_ASK = re.compile(
+    r"\b(how|get|earn|unlock|win|achieve|qualify|requirements?|rules?|criteria|need|close|"
+    r"progress|what\s+is|what'?s|explain)\b",
+    _FLAGS,
+)
+_ORGANISER = re.compile(
+    r"\bcertificat\w*|\brefund\w*|\breimburs\w*|\binvoice\w*|\breceipt\w*|\btuition\b|"
+    r"\bpayments?\b|\bpay\s+(for|back)\b|\bscholarship\w*|\bdiscount\w*|\bfees?\b|"
+    r"\bmentor(ing|ship)?\s+(session|call|meeting|slot|hour)s?\b|\boffice\s+hours?\b|"
+    r"\bone[-\s]on[-\s]one\b|\b1[:-]1\b|\bdeadlines?\b|\bextension\b|\blate\s+submission\b|"
+    r"\bdue\s+date\b|\b(session|lecture|class|call|zoom|live)\s+recordings?\b|"
+    r"\brecordings?\s+of\s+(the\s+)?(session|lecture|class|call|live)\w*|"
+    r"\brecorded\s+(session|lecture|class|call)s?\b|\battendance\b|\benrol+(ment|ed|ing)?\b|"
+    r"\bwithdraw\w*\b|\bdrop\s+out\b|\bdefer\w*\s+(to|my)\b|\bgraduation\s+(ceremony|date)\b|"
+    r"\b(live|zoom|kick-?off|demo\s+day)\s+(session|call|meeting|event)s?\b|"
+    r"\bcalendar\s+invites?\b|\bvisa\b|\bcohort\s+(start|end)s?\s+date\b|\bgrad(e|ing)\s+appeal\b",
+    _FLAGS,
+)
+TRACK_HINTS = (
+    ("roadmap-12w", re.compile(r"\broadmap\b|\b12[-\s]?weeks?\b", _FLAGS)),
+    ("course-5w", re.compile(r"\bvideo\s+course\b|\b5[-\s]?weeks?\b|\bcourse-5w\b", _FLAGS)),
+    ("curriculum-24", re.compile(r"\b24[-\s]?modules?\b|\bcurriculum-24\b", _FLAGS)),
+)
+
+
+@dataclass(frozen=True)
+class CourseQuestion:
+    """A question about the course itself, answered from data (never from text search).
+
+    `topic` is one of week, module, prereq, duration, count, badge, next.
+    """
+
+    topic: str
+    week: int | None = None
+    relative: str | None = None
+    module: int | None = None
+    track: str | None = None
+
+
+def smalltalk(text: str) -> str | None:
+    """`greeting`, `thanks`, `who` or `bye` when the whole message is small talk."""
+    words = text.strip()
+    if len(words) > 80:
+        return None
+    for name, pattern in (
+        ("greeting", _GREETING),
+        ("thanks", _THANKS),
+        ("who", _WHO),
+        ("bye", _BYE),
+    ):
+        if pattern.search(words):
+            return name
+    return None
+
+
+def without_pleasantries(text: str) -> str:
+    """`thanks! and how do I ...` -> `and how do I ...`."""
+    return _LEADING_THANKS.sub("", text.strip()).strip() or text.strip()
+
+
+def organiser_question(text: str) -> bool:
+    """Whether only the cohort's organisers can answer (certificates, refunds, deadlines ...)."""
+    return bool(_ORGANISER.search(text))
+
+
+def _track_hint(text: str) -> str | None:
+    return next((track for track, pattern in TRACK_HINTS if pattern.search(text)), None)
+
+
+def _module_number(text: str) -> int | None:
+    match = _MODULE_REF.search(text)
+    if not match:
+        return None
+    return ascii_int(match.group(1) or match.group(2))
+
+
+def course_question(text: str) -> CourseQuestion | None:
+    """The course question this message asks, if it asks one (checked in a fixed order)."""
+    if len(text) > 300:
+        return None  # long posts describe a problem; they are searched
+    track = _track_hint(text)
+    module = _module_number(text)
+    if _COUNT.search(text):
+        return CourseQuestion("count", track=track)
+    if _BADGE.search(text) and _BADGE_ASK.search(text):
+        return CourseQuestion("badge")
+    if _DURATION.search(text) and _DURATION_SCOPE.search(text):
+        return CourseQuestion("duration", module=module, track=track)
+    if module is not None and _PREREQ.search(text):
+        return CourseQuestion("prereq", module=module)
+    week = _WEEK_N.search(text)
+    if week:
+        number = ascii_int(week.group(1) or week.group(2) or "")
+        if number is not None:
+            return CourseQuestion("week", week=number, track=track)
+    relative = _WEEK_REL.search(text)
+    if relative:
+        return CourseQuestion("week", relative=relative.group(1).casefold(), track=track)
+    if module is not None and _MODULE_ASK.search(text) and len(text.split()) <= 12:
+        return CourseQuestion("module", module=module)
+    if _NEXT.search(text):
+        return CourseQuestion("next", track=track)
+    if _WHAT_NOW.search(text) and len(text.split()) <= 10:
+        return CourseQuestion("week", relative="this", track=track)
+    return None

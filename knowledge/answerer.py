@@ -1,0 +1,241 @@
+"""The tutor's answerer: a written answer first, a little supporting detail, or a decline.
+
+1. Injection phrases mean a decline; the rest of the message is never searched.
+2. The message is matched against every learner phrasing of our written answers and searched
+   in the passages (one embedding). With an earlier question in the conversation, the message is
+   also searched with it as context (same batch); it counts as a follow-up only when it cannot
+   stand alone and the context really improves the match.
+3. The reply leads with the written answer (a section's direct answer, a FAQ entry or a key
+   term), adds at most two sentences from the passages that cover what the lead does not, and
+   cites the sections. Without a written answer it falls back to extractive sentences.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from knowledge import texts
+from knowledge.answer import Answer, Citation, RelevancePolicy, decline, nearest_modules
+from knowledge.embeddings import Embedder
+from knowledge.extractive import compose_extractive
+from knowledge.keywords import content_words
+from knowledge.query import INJECTION, SearchQuery, has_follow_up_cue, strip_injection
+from knowledge.retrieval import HybridRetriever, Passage, Retrieval
+from knowledge.sentences import split_sentences
+from knowledge.written import Written, WrittenAnswers
+
+TOP_PASSAGES = 4
+MAX_DETAILS = 2
+CONTEXT_CHARS = 300
+
+
+@dataclass(frozen=True)
+class ConversationPolicy:
+    """When a message is a follow-up (calibrated on the development part of the eval set).
+
+    A message whose own best match reaches `standalone` is a new question. Otherwise it is a
+    follow-up when searching it with the previous question raises the match by `margin` (by
+    `cue_margin` when it opens like a follow-up: "and ...", "what about ...", a pronoun).
+    """
+
+    standalone: float = 0.70
+    margin: float = 0.08
+    cue_margin: float = 0.0
+    known_share: float = 0.5
+
+
+def section_key(passage: Passage) -> tuple[str, str] | None:
+    """(lesson id, anchor) of a passage from a lesson; None for catalog pages and seeds."""
+    chunk = passage.chunk
+    if not chunk.source.startswith("lessons/"):
+        return None
+    lesson = chunk.module or chunk.source.rsplit("/", 1)[-1].removesuffix(".md")
+    return lesson, chunk.anchor
+
+
+class ExtractiveAnswerer:
+    """Answers from what we wrote and what the lessons say; never from anything else."""
+
+    def __init__(
+        self,
+        retriever: HybridRetriever,
+        embedder: Embedder,
+        policy: RelevancePolicy | None = None,
+        written: WrittenAnswers | None = None,
+        conversation: ConversationPolicy | None = None,
+    ) -> None:
+        self.retriever = retriever
+        self._embedder = embedder
+        self.policy = policy or RelevancePolicy()
+        self.written = written
+        self.conversation = conversation or ConversationPolicy()
+
+    @property
+    def _has_written(self) -> bool:
+        return self.written is not None and bool(self.written.answers)
+
+    def _search(self, text: str, vector: list[float], module: str | None, k: int) -> Retrieval:
+        found = self.retriever.retrieve(text, k=k, module=module, vector=vector)
+        if self.written is not None and module is None:
+            found.matches.extend(self.written.match(vector))
+        return found
+
+    def _known_share(self, text: str) -> float:
+        words = content_words(text)
+        if not words:
+            return 0.0
+        return len(words & self.retriever.keywords.vocabulary) / len(words)
+
+    def _stands_alone(self, text: str, alone: Retrieval) -> bool:
+        cue = has_follow_up_cue(text)
+        if not cue and self._known_share(text) < self.conversation.known_share:
+            return True  # mostly words the course never uses: not about the thread's topic
+        return alone.confidence >= self.conversation.standalone
+
+    def retrieve(
+        self,
+        question: str,
+        history: Sequence[str] = (),
+        module: str | None = None,
+        k: int = TOP_PASSAGES,
+    ) -> tuple[SearchQuery, Retrieval, Answer | None]:
+        """Search for the question; the third item is a decline when the material falls short.
+
+        Args:
+            question: The learner's message.
+            history: The learner's earlier questions in this conversation, oldest first.
+            module: Restrict the search to one module.
+            k: How many passages to keep.
+        """
+        text, injected = strip_injection(question)
+        previous = history[-1][:CONTEXT_CHARS] if history else ""
+        bare = not content_words(text)
+        if injected or (bare and not (previous and has_follow_up_cue(text))):
+            message = texts.DECLINE_INJECTION if injected else texts.DECLINE_EMPTY
+            empty = Retrieval(text, [], 0.0, 0.0)
+            return (
+                SearchQuery(question, text, injected, False),
+                empty,
+                decline(message, [], hint=False),
+            )
+        if bare:  # "why?" after an answer: only the conversation gives it a meaning
+            combined = f"{previous} {text}"
+            found = self._search(combined, self._embedder.embed([combined])[0], module, k)
+            return self._judge(SearchQuery(question, combined, False, True), found)
+        if not previous:
+            found = self._search(text, self._embedder.embed([text])[0], module, k)
+            return self._judge(SearchQuery(question, text, False, False), found)
+        combined = f"{previous} {text}"
+        v_alone, v_context = self._embedder.embed([text, combined])
+        alone = self._search(text, v_alone, module, k)
+        if self._stands_alone(text, alone):
+            return self._judge(SearchQuery(question, text, False, False), alone)
+        context = self._search(combined, v_context, module, k)
+        margin = (
+            self.conversation.cue_margin if has_follow_up_cue(text) else self.conversation.margin
+        )
+        if context.confidence >= alone.confidence + margin:
+            return self._judge(SearchQuery(question, combined, False, True), context)
+        return self._judge(SearchQuery(question, text, False, False), alone)
+
+    def _judge(
+        self, query: SearchQuery, found: Retrieval
+    ) -> tuple[SearchQuery, Retrieval, Answer | None]:
+        best = found.matches[0].score if found.matches else 0.0
+        written_ok = best >= self.policy.written_similarity
+        near_written = best >= self.policy.lead_similarity or not self._has_written
+        passages_ok = (
+            self.policy.supports(found)
+            and near_written
+            and (query.follow_up or self._known_share(query.text) >= self.conversation.known_share)
+        )
+        if written_ok or passages_ok:
+            return query, found, None
+        hint = found.max_similarity >= self.policy.min_similarity
+        return (
+            query,
+            found,
+            decline(texts.DECLINE_OFF_TOPIC, found.passages[:TOP_PASSAGES], hint=hint),
+        )
+
+    def answer(
+        self, question: str, history: Sequence[str] = (), module: str | None = None
+    ) -> Answer:
+        """A short grounded answer with citations, or a polite decline."""
+        query, retrieval, declined = self.retrieve(question, history, module)
+        return declined or self.compose(query, retrieval)
+
+    def _lead(self, retrieval: Retrieval) -> Written | None:
+        if self.written is None:
+            return None
+        matches = retrieval.matches
+        if matches and matches[0].score >= self.policy.written_similarity:
+            return self.written.answers[matches[0].key]
+        sections = [key for p in retrieval.passages[:TOP_PASSAGES] if (key := section_key(p))]
+        close = {m.key for m in matches if m.score >= self.policy.lead_similarity}
+        for lesson, anchor in sections:
+            found = self.written.for_section(lesson, anchor)
+            if found is not None and found.key in close:
+                return found
+        for lesson, anchor in sections[:1]:
+            return self.written.for_section(lesson, anchor)
+        return None
+
+    def compose(self, query: SearchQuery, retrieval: Retrieval) -> Answer:
+        """The chat answer: the written answer, then details from the passages, with citations."""
+        passages = retrieval.passages[:TOP_PASSAGES]
+        lead = self._lead(retrieval)
+        if lead is None:
+            return compose_extractive(query, retrieval, self._embedder)
+        details = self._details(query, passages, lead)
+        lines = [lead.text]
+        lines += [f"• {sentence}" for sentence, _ in details]
+        citations = [self._cite(ref) for ref in lead.refs]
+        citations += [Citation.of(p.chunk) for _, p in details]
+        return Answer(
+            text="\n".join(lines),
+            citations=tuple(dict.fromkeys(c for c in citations if c is not None)),
+            declined=False,
+            nearest_modules=nearest_modules(passages),
+            passage_ids=tuple(p.id for p in passages),
+            kind=lead.kind,
+            follow_up=query.follow_up,
+            key=lead.key,
+            search_text=query.text,
+        )
+
+    def _cite(self, ref: str) -> Citation | None:
+        assert self.written is not None
+        lesson_id, _, anchor = ref.partition("#")
+        lesson = self.written.curriculum.lessons.get(lesson_id)
+        return Citation.of_section(lesson, anchor) if lesson else None
+
+    @staticmethod
+    def _details(
+        query: SearchQuery, passages: Sequence[Passage], lead: Written
+    ) -> list[tuple[str, Passage]]:
+        """Up to two passage sentences that add what the question asks and the lead lacks."""
+        asked = content_words(query.text)
+        said = content_words(lead.text)
+        missing = asked - said
+        if not missing:
+            return []
+        scored = []
+        for rank, passage in enumerate(passages[:3]):
+            for sentence in split_sentences(passage.chunk.text):
+                words = content_words(sentence)
+                new = len(missing & words)
+                if not new or INJECTION.search(sentence) or len(words - said) < 3:
+                    continue
+                scored.append((new + 0.3 * len(asked & words) - 0.2 * rank, sentence, passage))
+        picked: list[tuple[str, Passage]] = []
+        covered: set[str] = set()
+        for _, sentence, passage in sorted(scored, key=lambda item: -item[0]):
+            gain = (missing - covered) & content_words(sentence)
+            if gain and all(sentence != s for s, _ in picked):
+                picked.append((sentence, passage))
+                covered |= gain
+            if len(picked) >= MAX_DETAILS:
+                break
+        return picked
