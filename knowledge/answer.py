@@ -86,6 +86,7 @@ class RelevancePolicy:
     min_bm25: float = 2.5
     written_similarity: float = 0.62
     lead_similarity: float = 0.45
+    detail_similarity: float = 0.45
 
     def supports(self, retrieval: Retrieval) -> bool:
         """Whether the retrieved material is relevant enough to answer from."""

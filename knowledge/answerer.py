@@ -22,11 +22,11 @@ from knowledge.extractive import compose_extractive
 from knowledge.keywords import content_words
 from knowledge.query import INJECTION, SearchQuery, has_follow_up_cue, strip_injection
 from knowledge.retrieval import HybridRetriever, Passage, Retrieval
-from knowledge.sentences import split_sentences
-from knowledge.written import Written, WrittenAnswers
+from knowledge.written import ProbeIndex, Written, WrittenAnswers
 
 TOP_PASSAGES = 4
 MAX_DETAILS = 2
+DETAIL_PASSAGES = 3
 CONTEXT_CHARS = 300
 
 
@@ -64,12 +64,14 @@ class ExtractiveAnswerer:
         policy: RelevancePolicy | None = None,
         written: WrittenAnswers | None = None,
         conversation: ConversationPolicy | None = None,
+        sentences: ProbeIndex | None = None,
     ) -> None:
         self.retriever = retriever
         self._embedder = embedder
         self.policy = policy or RelevancePolicy()
         self.written = written
         self.conversation = conversation or ConversationPolicy()
+        self.sentences = sentences
 
     @property
     def _has_written(self) -> bool:
@@ -188,7 +190,7 @@ class ExtractiveAnswerer:
         lead = self._lead(retrieval)
         if lead is None:
             return compose_extractive(query, retrieval, self._embedder)
-        details = self._details(query, passages, lead)
+        details = self._details(query, retrieval, lead)
         lines = [lead.text]
         lines += [f"• {sentence}" for sentence, _ in details]
         citations = [self._cite(ref) for ref in lead.refs]
@@ -211,31 +213,25 @@ class ExtractiveAnswerer:
         lesson = self.written.curriculum.lessons.get(lesson_id)
         return Citation.of_section(lesson, anchor) if lesson else None
 
-    @staticmethod
     def _details(
-        query: SearchQuery, passages: Sequence[Passage], lead: Written
+        self, query: SearchQuery, retrieval: Retrieval, lead: Written
     ) -> list[tuple[str, Passage]]:
-        """Up to two passage sentences that add what the question asks and the lead lacks."""
-        asked = content_words(query.text)
-        said = content_words(lead.text)
-        missing = asked - said
-        if not missing:
+        """Up to two lesson sentences closest to the question that the lead does not say.
+
+        Sentence vectors were computed at ingest, so this costs no embedding.
+        """
+        passages = {p.id: p for p in retrieval.passages[:DETAIL_PASSAGES]}
+        if self.sentences is None or not passages or not retrieval.query_vector:
             return []
-        scored = []
-        for rank, passage in enumerate(passages[:3]):
-            for sentence in split_sentences(passage.chunk.text):
-                words = content_words(sentence)
-                new = len(missing & words)
-                if not new or INJECTION.search(sentence) or len(words - said) < 3:
-                    continue
-                scored.append((new + 0.3 * len(asked & words) - 0.2 * rank, sentence, passage))
+        said = content_words(lead.text)
         picked: list[tuple[str, Passage]] = []
-        covered: set[str] = set()
-        for _, sentence, passage in sorted(scored, key=lambda item: -item[0]):
-            gain = (missing - covered) & content_words(sentence)
-            if gain and all(sentence != s for s, _ in picked):
-                picked.append((sentence, passage))
-                covered |= gain
-            if len(picked) >= MAX_DETAILS:
+        for match in self.sentences.scored(retrieval.query_vector, list(passages)):
+            if match.score < self.policy.detail_similarity or len(picked) >= MAX_DETAILS:
                 break
+            words = content_words(match.probe)
+            if INJECTION.search(match.probe) or len(words - said) < 0.5 * len(words):
+                continue  # the lead already says it
+            if any(len(words & content_words(s)) > 0.6 * len(words) for s, _ in picked):
+                continue
+            picked.append((match.probe, passages[match.key]))
         return picked

@@ -14,7 +14,7 @@ from knowledge.embeddings import Embedder, MiniLMEmbedder
 from knowledge.ingest import IngestReport, Progress, ingest
 from knowledge.retrieval import HybridRetriever
 from knowledge.store import ChromaStore
-from knowledge.written import ProbeIndex, WrittenAnswers
+from knowledge.written import ProbeIndex, WrittenAnswers, sentence_probes
 
 if TYPE_CHECKING:
     from langchain_core.language_models import BaseChatModel
@@ -55,7 +55,10 @@ class Knowledge:
             if curriculum is not None
             else None
         )
-        self.extractive = ExtractiveAnswerer(self.retriever, embedder, policy, self.written)
+        self.sentences = ProbeIndex(lambda: store.sibling("sentences"), embedder)
+        self.extractive = ExtractiveAnswerer(
+            self.retriever, embedder, policy, self.written, sentences=self.sentences
+        )
         self._llm = llm
         self._answerer: Answerer | None = None
         self._lock = threading.Lock()
@@ -107,6 +110,7 @@ class Knowledge:
     ) -> IngestReport:
         """Bring the store up to date with the curriculum (incremental)."""
         report = ingest(curriculum, self.store, self.embedder, extra_paths, progress)
+        self.sentences.sync(sentence_probes(self.store.all_chunks()))
         if self.written is not None:
             report = report.with_probes(*self.written.sync())
         self.retriever.invalidate()
@@ -131,6 +135,7 @@ class Knowledge:
         self.embedder.embed(["warm up"])
         if self.store.count() > 0:
             _ = self.retriever.keywords
+            self.sentences.warm()
             if self.written is not None:
                 self.written.index.warm()
 

@@ -19,7 +19,9 @@ import numpy as np
 from curriculum.catalog.answers import glossary
 from curriculum.catalog.lessons import slugify
 from curriculum.catalog.models import Curriculum
+from knowledge.chunking import Chunk
 from knowledge.embeddings import Embedder
+from knowledge.sentences import split_sentences
 
 if TYPE_CHECKING:
     from chromadb.api.models.Collection import Collection
@@ -107,6 +109,16 @@ def written_answers(cur: Curriculum) -> tuple[dict[str, Written], list[Probe]]:
     return answers, list(probes.values())
 
 
+def sentence_probes(chunks: list[Chunk]) -> list[Probe]:
+    """Every sentence of the lessons' chunks, keyed by its chunk (for supporting details)."""
+    return [
+        Probe(chunk.id, sentence)
+        for chunk in chunks
+        if chunk.source.startswith("lessons/")
+        for sentence in split_sentences(chunk.text)
+    ]
+
+
 def _squash(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
@@ -119,6 +131,7 @@ class ProbeIndex:
         self._embedder = embedder
         self._keys: list[str] = []
         self._texts: list[str] = []
+        self._rows_of: dict[str, list[int]] = {}
         self._matrix: np.ndarray[Any, np.dtype[np.float32]] | None = None
         self._lock = threading.Lock()
 
@@ -170,6 +183,9 @@ class ProbeIndex:
                     rows += list(got["embeddings"] if got["embeddings"] is not None else [])
                     offset += len(got["ids"])
                 self._keys, self._texts = keys, texts
+                self._rows_of = {}
+                for row, key in enumerate(keys):
+                    self._rows_of.setdefault(key, []).append(row)
                 dim = self._embedder.dim
                 self._matrix = np.asarray(rows, dtype=np.float32).reshape(len(rows), dim)
             return self._matrix
@@ -181,6 +197,19 @@ class ProbeIndex:
     def warm(self) -> int:
         """Load the probes into memory now; returns how many there are."""
         return int(self._load().shape[0])
+
+    def scored(self, vector: list[float], keys: list[str]) -> list[ProbeMatch]:
+        """Every phrase stored under one of `keys`, scored against `vector`, best first."""
+        matrix = self._load()
+        rows = [row for key in keys for row in self._rows_of.get(key, [])]
+        if not rows:
+            return []
+        scores = matrix[rows] @ np.asarray(vector, dtype=np.float32)
+        found = [
+            ProbeMatch(self._keys[row], float(score), self._texts[row])
+            for row, score in zip(rows, scores, strict=True)
+        ]
+        return sorted(found, key=lambda m: -m.score)
 
     def match(self, vector: list[float], k: int = 8) -> list[ProbeMatch]:
         """The k written answers whose phrasings come closest to `vector`, best first."""

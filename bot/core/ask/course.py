@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -13,7 +14,8 @@ from bot.core.context import Request
 from bot.core.progress.records import build_record
 from bot.core.weekly import render_week
 from curriculum.badges import module_completions, progress_toward
-from curriculum.catalog.models import Badge, Curriculum, Level, Module, Track
+from curriculum.catalog.models import Badge, Curriculum, Level, Module, Track, TrackWeek
+from knowledge.keywords import content_words
 from scheduler.poster import schedule_of
 
 
@@ -45,7 +47,9 @@ def position(req: Request, wanted: str | None = None) -> Position | None:
     track = cur.tracks.get(track_id)
     if track is None:
         return None
-    why = texts.ASKED_TRACK if wanted else texts.DEFAULT_TRACK.format(title=track.title)
+    why = (
+        texts.ASKED_TRACK if wanted else texts.DEFAULT_TRACK.format(title=track.title, id=track.id)
+    )
     return Position(track, 1, why)
 
 
@@ -54,8 +58,12 @@ def _week(req: Request, q: CourseQuestion) -> str:
     if found is None:
         return texts.NO_TRACK
     track, number = found.track, found.week
+    if q.about is not None:
+        return _which_week(track, q.about)
     if q.week is not None:
         number = q.week
+    elif q.relative == "final":
+        number = len(track.weeks)
     elif q.relative == "next":
         number += 1
     elif q.relative in ("last", "previous"):
@@ -65,6 +73,21 @@ def _week(req: Request, q: CourseQuestion) -> str:
         return texts.NO_SUCH_WEEK.format(week=number, title=track.title, n=len(track.weeks))
     lead = texts.WEEK_LEAD.format(week=number, title=track.title, why=found.why)
     return f"{lead}\n\n{render_week(track, week)}"
+
+
+def _which_week(track: Track, about: str) -> str:
+    """The week of a track whose title, topics and modules best match what is asked about."""
+    wanted = content_words(about) - content_words("which week roadmap course track learn cover")
+
+    def overlap(week: TrackWeek) -> int:
+        text = " ".join([week.title, *week.learn, week.hands_on, week.deliverable])
+        return len(wanted & content_words(text))
+
+    best = max(track.weeks, key=overlap)
+    if not wanted or overlap(best) == 0:
+        return texts.NO_WEEK_MATCH.format(title=track.title)
+    lead = texts.WEEK_FOUND.format(week=best.week, title=track.title)
+    return f"{lead}\n\n{render_week(track, best)}"
 
 
 def _module(cur: Curriculum, number: int | None) -> Module | None:
@@ -77,17 +100,38 @@ def _module_summary(req: Request, q: CourseQuestion) -> str:
         return texts.NO_SUCH_MODULE.format(n=len(req.services.curriculum.modules))
     low, high = module.duration_hours
     prereqs = ", ".join(module.prerequisites) or texts.NONE
+    project = module.project
+    head = texts.MODULE_HEAD.format(
+        id=module.id, title=module.title, level=module.level.value, low=low, high=high
+    )
+    if q.about == "project":
+        return "\n".join(
+            [
+                texts.PROJECT_HEAD.format(id=module.id, title=project.title),
+                project.description.strip(),
+                texts.PROJECT_DELIVERABLE.format(text=project.deliverable),
+                texts.PROJECT_ACCEPTANCE,
+                *[f"• {a}" for a in project.acceptance],
+                texts.PROJECT_SUBMIT.format(id=module.id),
+            ]
+        )
     lines = [
-        texts.MODULE_HEAD.format(
-            id=module.id, title=module.title, level=module.level.value, low=low, high=high
-        ),
+        head,
         texts.MODULE_PREREQS.format(prereqs=prereqs),
         texts.MODULE_LEARN,
         *[f"• {o.text}" for o in module.objectives],
-        texts.MODULE_PROJECT.format(title=module.project.title),
-        texts.MODULE_NEXT.format(id=module.id),
+        texts.MODULE_PROJECT.format(title=project.title),
+        _quiz_line(req.services.curriculum, module),
     ]
     return "\n".join(lines)
+
+
+def _quiz_line(cur: Curriculum, module: Module) -> str:
+    n = len(cur.questions(module.id))
+    need = math.ceil(n * module.assessment.quiz_pass_percent / 100)
+    return texts.MODULE_QUIZ.format(
+        id=module.id, n=n, percent=module.assessment.quiz_pass_percent, need=need
+    )
 
 
 def _prereqs(req: Request, q: CourseQuestion) -> str:
@@ -104,6 +148,7 @@ def _prereqs(req: Request, q: CourseQuestion) -> str:
             mark = "✅" if pid in done else "▫️"
             lines.append(f"{mark} `{pid}` {cur.modules[pid].title}")
         missing = [p for p in module.prerequisites if p not in done]
+        lines.append(texts.COMPLETE_MEANS)
         lines.append(
             texts.PREREQS_DONE if not missing else texts.PREREQS_MISSING.format(first=missing[0])
         )
@@ -121,7 +166,12 @@ def _duration(req: Request, q: CourseQuestion) -> str:
     module = _module(cur, q.module)
     if module is not None:
         low, high = module.duration_hours
-        return texts.MODULE_HOURS.format(id=module.id, title=module.title, low=low, high=high)
+        hours = texts.MODULE_HOURS.format(
+            id=module.id, title=module.title, low=low, high=high, level=module.level.value
+        )
+        return f"{hours} {_quiz_line(cur, module)}"
+    if q.level is not None:
+        return _level_summary(req, Level(q.level))
     low, high = _hours(cur.ordered_modules())
     levels = ", ".join(
         texts.LEVEL_HOURS.format(level=lv.value, n=len(ms), low=a, high=b)
@@ -138,17 +188,67 @@ def _duration(req: Request, q: CourseQuestion) -> str:
     )
 
 
-def _count(req: Request, _: CourseQuestion) -> str:
+def _level_summary(req: Request, level: Level) -> str:
+    """A level's modules, hours and planned weeks."""
     cur = req.services.curriculum
+    modules = cur.modules_of(level)
+    low, high = _hours(modules)
+    weeks = _plan_weeks(cur).get(level.value)
+    lines = [
+        texts.LEVEL_HEAD.format(
+            level=level.value.title(),
+            n=len(modules),
+            first=modules[0].id,
+            last=modules[-1].id,
+            low=low,
+            high=high,
+        )
+    ]
+    lines += [
+        f"• `{m.id}` {m.title} ({m.duration_hours[0]}-{m.duration_hours[1]} h)" for m in modules
+    ]
+    if weeks:
+        lines.append(texts.LEVEL_WEEKS.format(weeks=weeks))
+    return "\n".join(lines)
+
+
+def _plan_weeks(cur: Curriculum) -> dict[str, int]:
+    for badge in cur.badges:
+        plan = badge.params.get("plan_weeks")
+        if isinstance(plan, dict):
+            return {str(k): int(v) for k, v in plan.items()}
+    return {}
+
+
+def _level_ranges(cur: Curriculum) -> str:
+    return ", ".join(
+        f"{lv.value} {ms[0].id}-{ms[-1].id}" for lv in Level if (ms := cur.modules_of(lv))
+    )
+
+
+def _count(req: Request, q: CourseQuestion) -> str:
+    cur = req.services.curriculum
+    module = _module(cur, q.module)
+    if module is not None:
+        return _quiz_line(cur, module)
     per_level = ", ".join(f"{len(cur.modules_of(lv))} {lv.value}" for lv in Level)
     questions = sum(len(bank.questions) for bank in cur.quizzes.values())
+    sizes = [len(bank.questions) for bank in cur.quizzes.values()] or [0]
+    kinds = ", ".join(
+        f"{sum(1 for b in cur.badges if b.kind == kind)} {kind}"
+        for kind in ("level", "specialty", "milestone")
+    )
     tracks = ", ".join(f"`{t.id}` ({len(t.weeks)} weeks)" for t in cur.tracks.values())
     return texts.COUNTS.format(
         modules=len(cur.modules),
         levels=len(Level),
         per_level=per_level,
+        ranges=_level_ranges(cur),
         questions=questions,
+        low=min(sizes),
+        high=max(sizes),
         badges=len(cur.badges),
+        kinds=kinds,
         tracks=tracks,
     )
 
@@ -195,11 +295,15 @@ def _next(req: Request, q: CourseQuestion) -> str:
     done = _completed(req)
     nxt = next((m for m in svc.curriculum.ordered_modules() if m.id not in done), None)
     found = position(req, q.track)
-    where = (
-        texts.NEXT_WEEK.format(week=found.week, title=found.track.title, why=found.why)
-        if found
-        else ""
-    )
+    where = ""
+    if found is not None:
+        week = found.track.week(found.week)
+        where = texts.NEXT_WEEK.format(
+            week=found.week,
+            name=week.title if week else "",
+            title=found.track.title,
+            why=found.why,
+        )
     if nxt is None:
         return texts.NEXT_ALL_DONE + where
     row = svc.progress.of(req.learner.id).get(nxt.id)
@@ -217,6 +321,10 @@ def _next(req: Request, q: CourseQuestion) -> str:
     )
 
 
+def _level(req: Request, q: CourseQuestion) -> str:
+    return _level_summary(req, Level(q.level or Level.BEGINNER.value))
+
+
 ANSWERS = {
     "week": _week,
     "module": _module_summary,
@@ -225,6 +333,7 @@ ANSWERS = {
     "count": _count,
     "badge": _badge,
     "next": _next,
+    "level": _level,
 }
 
 

@@ -34,6 +34,21 @@ _LEADING_THANKS = re.compile(r"^(thanks|thank\s+you|thx|ty|ok(ay)?|cool|great)[\
 
 _WEEK_N = re.compile(r"\bweek\s*#?\s*(\w{1,3})\b|\b(\d{1,2})(st|nd|rd|th)\s+week\b", _FLAGS)
 _WEEK_REL = re.compile(r"\b(this|current|next|last|previous)\s+week('?s)?\b", _FLAGS)
+_WEEK_FINAL = re.compile(r"\b(the\s+(last|final)|final)\s+week\b", _FLAGS)
+_WHICH_WEEK = re.compile(
+    r"\b(which|what)\s+week\b|\bwhen\s+(do|will|does)\s+(we|i|the\s+\w+)\s+"
+    r"(learn|cover|do|get\s+to|start)\b",
+    _FLAGS,
+)
+_LEVEL = re.compile(r"\b(beginner|intermediate|advanced|expert)\b", _FLAGS)
+_LEVEL_ASK = re.compile(
+    r"\b(which|what)\s+(modules?|topics?)\b|\bmodules?\s+(are|in)\b.*\blevel\b|\blevels?\b",
+    _FLAGS,
+)
+_PROJECT = re.compile(r"\bprojects?\b|\bdeliverables?\b|\bhand\s+in\b", _FLAGS)
+_SKIP_TO = re.compile(
+    r"\bskip\s+(straight\s+|ahead\s+|directly\s+)?to\b|\bjump\s+(straight\s+)?to\b", _FLAGS
+)
 _WHAT_NOW = re.compile(
     r"\bwhat\s+(should|do|shall|must)\s+i\s+(be\s+)?(study|studying|learn|learning|do|doing|"
     r"work(ing)?\s+on|focus(ing)?\s+on|read|reading)\b(?!.*\b(about|with|for|if)\b)",
@@ -104,7 +119,7 @@ TRACK_HINTS = (
 class CourseQuestion:
     """A question about the course itself, answered from data (never from text search).
 
-    `topic` is one of week, module, prereq, duration, count, badge, next.
+    `topic` is one of week, module, prereq, duration, count, badge, next, level.
     """
 
     topic: str
@@ -112,6 +127,9 @@ class CourseQuestion:
     relative: str | None = None
     module: int | None = None
     track: str | None = None
+    level: str | None = None
+    about: str | None = None
+    """What a `which week ...?` question looks for; `project` for a module project question."""
 
 
 def smalltalk(text: str) -> str | None:
@@ -151,20 +169,36 @@ def _module_number(text: str) -> int | None:
     return ascii_int(match.group(1) or match.group(2))
 
 
-def course_question(text: str) -> CourseQuestion | None:
-    """The course question this message asks, if it asks one (checked in a fixed order)."""
+def _level(text: str) -> str | None:
+    match = _LEVEL.search(text)
+    return match.group(1).casefold() if match else None
+
+
+def course_question(text: str, badge_names: tuple[str, ...] = ()) -> CourseQuestion | None:
+    """The course question this message asks, if it asks one (checked in a fixed order).
+
+    Args:
+        text: The learner's message.
+        badge_names: Badge names, so `what do I need for Beginner Master?` counts as a badge
+            question without the word "badge".
+    """
     if len(text) > 300:
         return None  # long posts describe a problem; they are searched
-    track = _track_hint(text)
-    module = _module_number(text)
+    track, module, level = _track_hint(text), _module_number(text), _level(text)
+    lowered = text.casefold()
     if _COUNT.search(text):
-        return CourseQuestion("count", track=track)
-    if _BADGE.search(text) and _BADGE_ASK.search(text):
+        return CourseQuestion("count", track=track, module=module)
+    named_badge = any(name.casefold() in lowered for name in badge_names)
+    if (_BADGE.search(text) or named_badge) and _BADGE_ASK.search(text):
         return CourseQuestion("badge")
     if _DURATION.search(text) and _DURATION_SCOPE.search(text):
-        return CourseQuestion("duration", module=module, track=track)
-    if module is not None and _PREREQ.search(text):
+        return CourseQuestion("duration", module=module, track=track, level=level)
+    if module is not None and (_PREREQ.search(text) or _SKIP_TO.search(text)):
         return CourseQuestion("prereq", module=module)
+    if _WEEK_FINAL.search(text):
+        return CourseQuestion("week", relative="final", track=track)
+    if _WHICH_WEEK.search(text):
+        return CourseQuestion("week", track=track, about=text)
     week = _WEEK_N.search(text)
     if week:
         number = ascii_int(week.group(1) or week.group(2) or "")
@@ -174,7 +208,10 @@ def course_question(text: str) -> CourseQuestion | None:
     if relative:
         return CourseQuestion("week", relative=relative.group(1).casefold(), track=track)
     if module is not None and _MODULE_ASK.search(text) and len(text.split()) <= 12:
-        return CourseQuestion("module", module=module)
+        about = "project" if _PROJECT.search(text) else None
+        return CourseQuestion("module", module=module, about=about)
+    if level is not None and _LEVEL_ASK.search(text) and len(text.split()) <= 12:
+        return CourseQuestion("level", level=level)
     if _NEXT.search(text):
         return CourseQuestion("next", track=track)
     if _WHAT_NOW.search(text) and len(text.split()) <= 10:

@@ -24,7 +24,8 @@ def ask(req: Request) -> list[Reply]:
     limited = _rate_limited(req)
     if limited is not None:
         return [limited]
-    about_course = intents.course_question(question)
+    names = tuple(b.name for b in req.services.curriculum.badges)
+    about_course = intents.course_question(question, names)
     if about_course is not None:
         text = course.answer(req, about_course)
         return [_recorded(req, question, Answer(text, (), False, (), (), "course"))]

@@ -53,7 +53,7 @@ COHORT_WEEK = "your cohort's current week"
 COHORT_NOT_STARTED = "your cohort starts on {start}; this is its first week"
 ASKED_TRACK = "as you asked"
 DEFAULT_TRACK = (
-    "you're not in a cohort, so this is week 1 of the default track, *{title}*; "
+    "you're not in a cohort, so this is week 1 of the default track, *{title}* (`{id}`); "
     "`/roadmap` shows the whole track"
 )
 WEEK_LEAD = "*Week {week}* of *{title}* ({why}):"
@@ -63,26 +63,44 @@ NO_SUCH_MODULE = (
     "The course has modules m01 to m{n:02d}. Ask about one of those, e.g. `what's in m07?`"
 )
 NONE = "none"
-MODULE_HEAD = "*{id} · {title}* ({level}, about {low}–{high} hours)"
+MODULE_HEAD = "*{id} · {title}* ({level}, about {low}-{high} hours)"
 MODULE_PREREQS = "Prerequisites: {prereqs}"
 MODULE_LEARN = "You'll learn to:"
 MODULE_PROJECT = "Project: {title}"
-MODULE_NEXT = "Test yourself with `/quiz {id}`; ask me about any topic in it."
+MODULE_QUIZ = (
+    "Its quiz has {n} questions and {percent}% passes ({need} of {n} right): `/quiz {id}`."
+)
+PROJECT_HEAD = "*{id} project: {title}*"
+PROJECT_DELIVERABLE = "Deliverable: {text}"
+PROJECT_ACCEPTANCE = "It is accepted when:"
+PROJECT_SUBMIT = "Hand it in with `/project submit {id} <link>`."
+WEEK_FOUND = "That's *week {week}* of *{title}*:"
+NO_WEEK_MATCH = "I couldn't tell which week of *{title}* that is. `/roadmap` lists every week."
+COMPLETE_MEANS = (
+    "A module is complete when its quiz is passed (best score at least 80%) and its project "
+    "is submitted (and approved, if your cohort requires approval)."
+)
+LEVEL_HEAD = "*{level} level*: {n} modules, {first} to {last}, about {low}-{high} hours:"
+LEVEL_WEEKS = "The plan gives this level {weeks} weeks."
 NO_PREREQS = "*{id} · {title}* has no prerequisite modules: you can start it any time."
 PREREQS_HEAD = "Before *{id} · {title}*, complete:"
 PREREQS_DONE = "You've completed all of them: go ahead."
 PREREQS_MISSING = "Next one to do: `/quiz {first}`."
 PRIOR_KNOWLEDGE = "Helpful background: {text}"
-MODULE_HOURS = "*{id} · {title}* takes about {low}–{high} hours of study, project included."
-LEVEL_HOURS = "{level} {n} modules {low}–{high} h"
+MODULE_HOURS = (
+    "*{id} · {title}* is a {level} module and takes about {low}-{high} hours of study, "
+    "project included."
+)
+LEVEL_HOURS = "{level} {n} modules {low}-{high} h"
 TRACK_WEEKS = "*{title}* (`{id}`) runs {n} weeks"
 COURSE_HOURS = (
-    "The whole course is {n} modules, about {low}–{high} hours of study in all ({levels}). "
+    "The whole course is {n} modules, about {low}-{high} hours of study in all ({levels}). "
     "Cohorts follow a track at a weekly pace: {tracks}."
 )
 COUNTS = (
-    "The course has *{modules} modules* in {levels} levels ({per_level}), *{questions} quiz "
-    "questions* in all, *{badges} badges*, and three tracks: {tracks}."
+    "The course has *{modules} modules* in {levels} levels ({per_level}: {ranges}), "
+    "*{questions} quiz questions* in all ({low} to {high} per module quiz, 80% passes), "
+    "*{badges} badges* ({kinds}), and three tracks: {tracks}."
 )
 BADGES_ALL = (
     "There are {n} badges: {names}. Ask about one (`how do I get Innovator?`) or see `/badges`."
@@ -98,4 +116,4 @@ NEXT_MODULE = "You've completed {n} of {total} modules. Next: *{id} · {title}*:
 NEXT_QUIZ = "take `/quiz {id}`"
 NEXT_PROJECT = "its quiz is passed; submit the project with `/project submit {id} <link>`"
 NEXT_ALL_DONE = "You've completed every module. 🎓 Try `/quiz review` to keep it fresh."
-NEXT_WEEK = "\nOn your track you're in week {week} of *{title}* ({why})."
+NEXT_WEEK = "\nOn your track you're in week {week}, *{name}*, of *{title}* ({why})."

@@ -1,0 +1,134 @@
+"""Answers that answer: small talk, course questions from data, organisers, conversations.
+
+These run on the fast hashing embedder: what they check does not depend on the model's
+semantics (the real-model transcripts are in tests/integration/test_answers_real_model.py).
+"""
+
+from __future__ import annotations
+
+from sqlmodel import select
+
+from bot.testing import FakeChat
+from storage.tables import AskedQuestion
+
+COHORT = "/cohort create course-5w start:2025-12-22 day:mon time:09:00 tz:Europe/Berlin"
+
+
+def asked(chat: FakeChat) -> list[AskedQuestion]:
+    with chat.services.db.session() as s:
+        return list(s.exec(select(AskedQuestion).order_by(AskedQuestion.id)))  # type: ignore[arg-type]
+
+
+def test_help_typed_without_the_slash_shows_the_commands(chat: FakeChat) -> None:
+    replies = chat.send("ada", "help")
+    assert "`/quiz" in replies and "`/new`" in replies
+    assert not asked(chat)
+
+
+def test_greetings_and_thanks_get_a_short_friendly_reply_and_no_search(chat: FakeChat) -> None:
+    assert "I'm MLOps Tutor" in chat.send("ada", "hi there!")
+    assert "Glad it helped" in chat.send("ada", "thanks, that helped")
+    assert not asked(chat)
+
+
+def test_what_is_mlops_gets_the_definition(chat: FakeChat) -> None:
+    replies = chat.send("ada", "what is mlops?")
+    assert "*MLOps*: practices, roles and tools" in replies
+    assert asked(chat)[-1].kind == "term"
+
+
+def test_the_innovator_badge_question_gives_its_rule_and_my_progress(chat: FakeChat) -> None:
+    replies = chat.send("ada", "how do I get the Innovator badge?")
+    assert "*💡 Innovator*" in replies
+    assert "10 acknowledged contributions" in replies.text or "ten" in replies.text.lower()
+    assert "Your progress: 0/10 acknowledged contributions" in replies
+    assert "Beginner Master" not in replies
+
+
+def test_this_week_for_a_cohort_learner_is_the_cohort_tracks_current_week(
+    chat: FakeChat,
+) -> None:
+    chat.send_admin("coach", COHORT, thread=None)
+    chat.send("ada", "/cohort join", thread=None)
+    # The fake clock reads Mon 2026-01-05 09:00 UTC: the third Monday post (08:00 UTC) is out.
+    replies = chat.send("ada", "what should I study this week?")
+    assert "*Week 3* of *" in replies
+    assert "your cohort's current week" in replies
+    track = chat.services.curriculum.tracks["course-5w"]
+    assert track.title in replies and track.weeks[2].title in replies
+
+
+def test_without_a_cohort_this_week_says_which_track_it_uses(chat: FakeChat) -> None:
+    replies = chat.send("ada", "what should I study this week?")
+    assert "not in a cohort" in replies and "`roadmap-12w`" in replies
+
+
+def test_week_5_of_the_roadmap_comes_from_the_roadmap_track(chat: FakeChat) -> None:
+    replies = chat.send("ada", "what should I do in week 5 of the roadmap?")
+    week = chat.services.curriculum.tracks["roadmap-12w"].weeks[4]
+    assert f"*Week 5 — {week.title}*" in replies
+    assert "interview" not in replies.text.lower()
+
+
+def test_how_many_modules_says_24(chat: FakeChat) -> None:
+    replies = chat.send("ada", "how many modules are there?")
+    assert "*24 modules*" in replies and "beginner m01-m04" in replies
+
+
+def test_how_long_the_whole_course_takes_is_computed_from_the_catalog(chat: FakeChat) -> None:
+    modules = chat.services.curriculum.ordered_modules()
+    low = sum(m.duration_hours[0] for m in modules)
+    high = sum(m.duration_hours[1] for m in modules)
+    replies = chat.send("ada", "how long does the whole course take?")
+    assert f"about {low}-{high} hours" in replies
+
+
+def test_whats_in_a_module_and_its_prerequisites(chat: FakeChat) -> None:
+    assert "*m07 · Cloud Platforms for ML*" in chat.send("ada", "what's in module 7?")
+    replies = chat.send("ada", "what do I need before m05?")
+    assert "Before *m05" in replies and "`m01`" in replies and "`m04`" in replies
+
+
+def test_a_certificate_question_goes_to_the_organisers_and_is_logged_as_a_gap(
+    chat: FakeChat,
+) -> None:
+    replies = chat.send("ada", "do we get a certificate at the end?")
+    assert "cohort organisers" in replies
+    row = asked(chat)[-1]
+    assert row.declined and row.kind == "organiser"
+
+
+def test_an_organiser_faq_entry_is_answered_in_that_cohort(chat: FakeChat) -> None:
+    chat.send_admin("coach", COHORT, thread=None)
+    added = chat.send_admin(
+        "coach", "/cohort faq add Do we get a certificate? | Yes: a PDF after week 5.", thread=None
+    )
+    assert "Added FAQ entry" in added
+    chat.send("ada", "/cohort join", thread=None)
+    replies = chat.send("ada", "Do we get a certificate?")
+    assert "Yes: a PDF after week 5." in replies and "Coach" in replies
+    assert asked(chat)[-1].kind == "cohort_faq"
+    assert "cohort organisers" in chat.send("bo", "Do we get a certificate?")
+
+
+def test_only_admins_add_cohort_faq_entries(chat: FakeChat) -> None:
+    chat.send_admin("coach", COHORT, thread=None)
+    refused = chat.send("ada", "/cohort faq add When? | Now.", thread=None)
+    assert "Only cohort admins" in refused
+
+
+def test_two_console_users_do_not_share_a_conversation(chat: FakeChat) -> None:
+    console = FakeChat(chat.services, platform="console", channel="console")
+    console.send("ada", "What is data drift?", thread=None)
+    console.send("bo", "and how do I detect it?", thread=None)
+    ada, bo = asked(chat)
+    assert ada.thread_key == bo.thread_key
+    assert bo.search_text is None  # bo's question was not merged with ada's
+
+
+def test_new_starts_a_fresh_conversation(chat: FakeChat) -> None:
+    chat.send("ada", "What is data drift?")
+    assert "Fresh start" in chat.send("ada", "/new")
+    learner = chat.services.learners.find("fake", "w1", "ada")
+    assert learner is not None and learner.id is not None
+    assert chat.services.questions.conversation(learner.id, "fake:w1:general:t1") == []
