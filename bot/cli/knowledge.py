@@ -52,9 +52,7 @@ def ensure_index(services: Services) -> None:
     thread, so the first question after a start does not wait for the model to load.
     """
     knowledge = services.knowledge
-    if services.settings.auto_ingest and (
-        knowledge.store.count() == 0 or knowledge.probes_stale()
-    ):
+    if services.settings.auto_ingest and (knowledge.store.count() == 0 or knowledge.probes_stale()):
         _build(services)
     threading.Thread(target=_warm_up, args=(services,), name="warm-up", daemon=True).start()
 
