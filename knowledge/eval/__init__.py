@@ -1,1 +1,1 @@
-"""Evaluation of retrieval and declining on learner-style questions (see questions.yaml)."""
+"""Evaluation of answers on learner-style messages (see learner/ and learner.py)."""

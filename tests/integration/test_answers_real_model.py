@@ -1,0 +1,99 @@
+"""Answers with the real MiniLM model and a real Chroma, through the router: floors and transcripts.
+
+The floors sit a few points below the figures `python -m bench.answers --part dev` measures on
+the development part of the learner set; the held-out part is never scored here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from bench.answers import ChatSystem, chat_services, run_all
+from bot.bootstrap import Services
+from bot.testing import FakeChat
+from curriculum.catalog import load_curriculum
+from knowledge.embeddings import MiniLMEmbedder
+from knowledge.eval.learner import Scores, load_conversations, score
+
+pytestmark = pytest.mark.slow
+
+HIT3_FLOOR = 0.70
+KEY_POINT_FLOOR = 0.45
+OFF_TOPIC_FLOOR = 0.95
+INJECTION_FLOOR = 0.95
+WRONGLY_DECLINED_CEILING = 0.06
+CONVERSATION_FLOOR = 0.75
+
+
+@pytest.fixture(scope="module")
+def services(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Services]:
+    """The real model, loaded once, and the whole curriculum ingested once."""
+    data: Path = tmp_path_factory.mktemp("answers")
+    embedder = MiniLMEmbedder()
+    svc = chat_services(data, load_curriculum(), embedder)
+    report = svc.knowledge.ingest(svc.curriculum)
+    assert report.embedded > 0 and report.probes_added > 0
+    yield svc
+    svc.close()
+
+
+@pytest.fixture(scope="module")
+def dev_scores(services: Services) -> Scores:
+    dev = [c for c in load_conversations() if not c[0].held_out]
+    return score(run_all(ChatSystem(services), dev), services.knowledge.embedder)
+
+
+@pytest.fixture
+def chat(services: Services) -> FakeChat:
+    return FakeChat(services)
+
+
+def test_answers_find_the_section_and_state_the_key_points(dev_scores: Scores) -> None:
+    assert dev_scores.hit3 >= HIT3_FLOOR, dev_scores.misses
+    assert dev_scores.key_point_recall >= KEY_POINT_FLOOR
+
+
+def test_off_topic_and_injections_are_declined_and_real_questions_are_not(
+    dev_scores: Scores,
+) -> None:
+    assert dev_scores.offtopic_declined >= OFF_TOPIC_FLOOR
+    assert dev_scores.injection_declined >= INJECTION_FLOOR
+    assert dev_scores.wrongly_declined <= WRONGLY_DECLINED_CEILING
+
+
+def test_follow_ups_are_told_apart_from_new_questions(dev_scores: Scores) -> None:
+    assert dev_scores.conversation_accuracy is not None
+    assert dev_scores.conversation_accuracy >= CONVERSATION_FLOOR
+
+
+def test_a_new_question_after_an_answer_is_answered_on_its_own(chat: FakeChat) -> None:
+    chat.send("ada", "What is the difference between data drift and concept drift?")
+    replies = chat.send("ada", "how do I roll back a model in mlflow?")
+    assert "alias" in replies.text.lower()
+    assert "concept drift" not in replies.text.lower()
+
+
+def test_an_off_topic_message_after_a_course_question_is_declined(chat: FakeChat) -> None:
+    chat.send("bo", "how do Kubeflow pipelines work?")
+    replies = chat.send("bo", "what's the best pizza in Berlin?")
+    assert "only answer questions about the MLOps course" in replies
+    assert "Kubeflow" not in replies.text
+
+
+def test_cricket_is_declined(chat: FakeChat) -> None:
+    assert "only answer questions about the MLOps course" in chat.send(
+        "cy", "What are the basic rules of cricket?"
+    )
+
+
+def test_mlops_vs_devops_gets_a_direct_answer(chat: FakeChat) -> None:
+    replies = chat.send("di", "What is the difference between MLOps and DevOps?")
+    assert "DevOps" in replies.text.split("\n")[0]
+
+
+def test_a_second_ingest_embeds_nothing(services: Services) -> None:
+    report = services.knowledge.ingest(services.curriculum)
+    assert report.embedded == 0 and report.probes_added == 0
