@@ -23,8 +23,10 @@ class Incoming:
     """A message or button press from any platform.
 
     `is_admin` is the adapter's verdict on cohort-admin rights (Slack: configured admin ids or
-    workspace admins; Discord: Manage Server; console: the local user). `raw` keeps the platform
-    payload for the adapter that made it; the core never reads it.
+    workspace admins; Discord: Manage Server; console: the local user). On Discord one learner
+    spans every server, so `guild` names the server that verdict holds in: admin rights count
+    only in the server a cohort lives in. `raw` keeps the platform payload for the adapter that
+    made it; the core never reads it.
     """
 
     platform: str
@@ -37,6 +39,7 @@ class Incoming:
     is_dm: bool = False
     mentions_bot: bool = False
     is_admin: bool = False
+    guild: str | None = None
     event_id: str | None = None
     press: ButtonPress | None = None
     raw: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}), repr=False)

@@ -22,7 +22,6 @@ async def cohort_with_approval(h: DiscordHarness, c: Course) -> None:
     assert "cohort admin approves" in all_text(it)
 
 
-@pytest.mark.xfail(strict=True, reason="issue 13 item 2: admin rights leak across servers")
 def test_manage_server_in_ones_own_server_is_no_admin_right_in_the_course(
     tmp_path: Path,
 ) -> None:
@@ -75,7 +74,6 @@ def test_non_admins_cannot_create_or_change_a_cohort(tmp_path: Path) -> None:
     asyncio.run(scenario())
 
 
-@pytest.mark.xfail(strict=True, reason="issue 13 item 9: admins refused when uncached")
 def test_admin_rights_hold_when_the_guild_is_not_cached(tmp_path: Path) -> None:
     """Item 9: at start or during an outage the guild is not in cache; Discord still sends the
     member's permissions with the interaction, and those are what count."""

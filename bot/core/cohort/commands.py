@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from bot.core.cohort import texts
 from bot.core.cohort.post_now import post_now
 from bot.core.cohort.report import render_report
+from bot.core.cohort.rights import is_cohort_admin
 from bot.core.context import Request
 from bot.core.reply import Reply
 from bot.core.weekly import render_week
@@ -43,7 +44,7 @@ def handle(req: Request) -> list[Reply]:
     )
     if cohort is None:
         return [Reply.text(texts.NO_COHORT)]
-    if sub in ADMIN_ACTIONS and not req.incoming.is_admin:
+    if sub in ADMIN_ACTIONS and not is_cohort_admin(req.incoming, cohort):
         return [Reply.text(texts.NOT_ADMIN.format(what=f"use `/cohort {sub}`"), ephemeral=True)]
     action = ACTIONS.get(sub)
     if action is None:
@@ -77,6 +78,7 @@ def _create(req: Request, words: list[str]) -> Reply:
             platform=req.incoming.platform,
             workspace=req.incoming.workspace,
             channel_id=req.incoming.channel,
+            guild_id=req.incoming.guild,
             track_id=words[0],
             start=start,
             day=day,
