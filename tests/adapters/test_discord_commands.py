@@ -30,7 +30,6 @@ def test_every_command_is_synced_with_descriptions_and_limits(tmp_path: Path) ->
     asyncio.run(scenario())
 
 
-@pytest.mark.xfail(strict=True, reason="issue 13 item 7: mistyped and over-long targets")
 def test_every_text_option_has_a_max_length(tmp_path: Path) -> None:
     """Item 7: Discord's client then refuses over-long input before it reaches the bot."""
 

@@ -34,7 +34,6 @@ async def start(h: DiscordHarness, c: Course, target: str = "m01") -> int:
     return int(h.thread_of(c.general)["id"])
 
 
-@pytest.mark.xfail(strict=True, reason="issue 13 item 1: /quiz in a text channel never starts")
 def test_quiz_in_a_text_channel_runs_to_its_score_in_a_thread(tmp_path: Path) -> None:
     """Issue 13, item 1: the thread is opened from the original response (which knows its
     server), not from a guild-less follow-up."""
@@ -59,7 +58,6 @@ def test_quiz_in_a_text_channel_runs_to_its_score_in_a_thread(tmp_path: Path) ->
     asyncio.run(scenario())
 
 
-@pytest.mark.xfail(strict=True, reason="issue 13 item 6: answered views stay in the ViewStore")
 def test_answered_questions_leave_nothing_in_the_view_store(tmp_path: Path) -> None:
     """Item 6: the disabled view that replaces an answered question is stopped, not stored."""
 
@@ -77,7 +75,6 @@ def test_answered_questions_leave_nothing_in_the_view_store(tmp_path: Path) -> N
     asyncio.run(scenario())
 
 
-@pytest.mark.xfail(strict=True, reason="issue 13 item 1: /quiz in a text channel never starts")
 def test_someone_elses_press_is_turned_away_privately_and_buttons_stay_live(
     tmp_path: Path,
 ) -> None:
@@ -93,7 +90,6 @@ def test_someone_elses_press_is_turned_away_privately_and_buttons_stay_live(
     asyncio.run(scenario())
 
 
-@pytest.mark.xfail(strict=True, reason="issue 13 item 1: /quiz in a text channel never starts")
 def test_a_double_click_counts_once(tmp_path: Path) -> None:
     async def scenario() -> None:
         c = Course()
@@ -111,7 +107,6 @@ def test_a_double_click_counts_once(tmp_path: Path) -> None:
     asyncio.run(scenario())
 
 
-@pytest.mark.xfail(strict=True, reason="issue 13 item 1: /quiz in a text channel never starts")
 def test_buttons_pressed_after_a_restart_continue_the_quiz(tmp_path: Path) -> None:
     world = World()
     c = Course(world)
@@ -147,7 +142,6 @@ def test_a_mistyped_target_opens_no_thread(tmp_path: Path) -> None:
     asyncio.run(scenario())
 
 
-@pytest.mark.xfail(strict=True, reason="issue 13 item 7: mistyped and over-long targets")
 def test_an_overlong_target_is_refused_by_discord_and_clipped_when_echoed(
     tmp_path: Path,
 ) -> None:
@@ -167,7 +161,6 @@ def test_an_overlong_target_is_refused_by_discord_and_clipped_when_echoed(
     asyncio.run(scenario())
 
 
-@pytest.mark.xfail(strict=True, reason="issue 13 item 1: /quiz in a text channel never starts")
 def test_without_thread_rights_the_quiz_runs_in_the_channel(tmp_path: Path) -> None:
     async def scenario() -> None:
         c = Course()
@@ -181,7 +174,6 @@ def test_without_thread_rights_the_quiz_runs_in_the_channel(tmp_path: Path) -> N
     asyncio.run(scenario())
 
 
-@pytest.mark.xfail(strict=True, reason="issue 13 item 1: /quiz in a text channel never starts")
 def test_quiz_in_news_channels_threads_and_dms(tmp_path: Path) -> None:
     async def scenario() -> None:
         c = Course()

@@ -50,7 +50,7 @@ LOG_PRIVILEGED_RETRY = (
 )
 LOG_TOO_MANY_BUTTONS = "Discord: %d choices do not fit one message; showing the first %d"
 LOG_LONG_CUSTOM_ID = "Discord: button %r dropped: its custom_id exceeds 100 characters"
-LOG_NO_THREAD = "Discord: could not create a %s thread (HTTP %s); answering in the channel"
+LOG_NO_THREAD = "Discord: could not create a %s thread (%s); answering in the channel"
 LOG_SEND_FAILED = "Discord: could not send to channel %s: %s"
 ERR_NO_TOKEN = "DISCORD_TOKEN: not set; create a bot token in the Discord developer portal"
 ERR_BAD_TOKEN = "DISCORD_TOKEN: rejected by Discord (reset the token in the developer portal)"
