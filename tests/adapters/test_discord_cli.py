@@ -120,7 +120,6 @@ def test_broadcaster_posts_to_a_channel_and_maps_errors(tmp_path: Path) -> None:
     asyncio.run(scenario())
 
 
-@pytest.mark.xfail(strict=True, reason="issue 13 item 5: private replies go public")
 def test_broadcast_private_replies_go_only_to_dms(tmp_path: Path) -> None:
     """Item 5: a private reply is delivered to a user, never to a channel."""
 

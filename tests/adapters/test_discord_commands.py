@@ -139,7 +139,6 @@ def test_learner_text_never_becomes_a_masked_link(tmp_path: Path) -> None:
     asyncio.run(scenario())
 
 
-@pytest.mark.xfail(strict=True, reason="issue 13 item 4: no error handler")
 def test_a_failing_command_tells_the_user(tmp_path: Path) -> None:
     """Item 4: the tree's on_error answers; nothing stays "thinking…"."""
 
@@ -157,7 +156,6 @@ def test_a_failing_command_tells_the_user(tmp_path: Path) -> None:
     asyncio.run(scenario())
 
 
-@pytest.mark.xfail(strict=True, reason="issue 13 item 4: no error handler")
 def test_a_refused_follow_up_is_reported_to_the_user(tmp_path: Path) -> None:
     """Item 4: when Discord refuses the answer (here: more than 2,000 characters slipped
     through), the user still gets a message instead of "thinking…"."""

@@ -71,7 +71,6 @@ def test_replying_to_the_tutor_is_not_a_mention(tmp_path: Path) -> None:
     asyncio.run(scenario())
 
 
-@pytest.mark.xfail(strict=True, reason="issue 13 item 5: private replies go public")
 def test_private_answers_asked_in_public_go_by_dm(tmp_path: Path) -> None:
     """Item 5: `@Tutor /privacy export` in a channel: the export arrives by DM, never in the
     public thread; the thread only says where it went."""
@@ -153,7 +152,6 @@ def test_a_mention_without_thread_permission_is_answered_in_the_channel(tmp_path
     asyncio.run(scenario())
 
 
-@pytest.mark.xfail(strict=True, reason="issue 13 item 11: typing() outside the try block")
 def test_a_channel_the_tutor_cannot_write_in_is_logged_not_raised(
     tmp_path: Path, caplog: Any
 ) -> None:

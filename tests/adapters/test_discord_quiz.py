@@ -195,7 +195,6 @@ async def _dm(h: DiscordHarness, user: int) -> int:
     return int(channel["id"])
 
 
-@pytest.mark.xfail(strict=True, reason="issue 13 item 4: no error handler")
 def test_quiz_failures_are_logged_and_told(tmp_path: Path, caplog: Any) -> None:
     async def scenario() -> None:
         c = Course()

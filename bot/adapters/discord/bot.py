@@ -12,6 +12,7 @@ from bot.adapters.discord import flows, messages, texts
 from bot.adapters.discord.buttons import ChoiceButton
 from bot.adapters.discord.commands import register_commands
 from bot.adapters.discord.deliver import NO_PINGS
+from bot.adapters.discord.failures import on_app_command_error
 from bot.adapters.discord.settings import DiscordSettings
 from bot.bootstrap import Services
 from bot.core.activity import Activity
@@ -53,6 +54,7 @@ class TutorClient(discord.Client):
             intents=intents or build_intents(self.discord_settings), allowed_mentions=NO_PINGS
         )
         self.tree: app_commands.CommandTree[TutorClient] = app_commands.CommandTree(self)
+        self.tree.error(on_app_command_error)
         register_commands(self.tree)
 
     async def setup_hook(self) -> None:

@@ -27,7 +27,11 @@ class DiscordBroadcaster:
         """Send one reply; return the id of its first message, or raise DeliveryError."""
         try:
             target = await self._target(destination)
+            if reply.ephemeral and not destination.user:
+                raise DeliveryError("a private reply is never posted in a channel")
             sent = await send_replies(target, [reply])
+        except DeliveryError:
+            raise
         except discord.Forbidden as exc:
             raise DeliveryError(f"forbidden: the bot may not post there ({exc.text})") from exc
         except discord.NotFound as exc:

@@ -9,7 +9,12 @@ import discord
 
 from bot.adapters.discord import texts
 from bot.adapters.discord.buttons import answered_view, custom_id
-from bot.adapters.discord.deliver import NO_PINGS, followup_replies, send_replies
+from bot.adapters.discord.deliver import (
+    NO_PINGS,
+    followup_replies,
+    private_and_public,
+    send_replies,
+)
 from bot.adapters.discord.inbound import from_interaction, is_dm, is_thread
 from bot.adapters.discord.markdown import clip, to_discord
 from bot.core.incoming import ButtonPress
@@ -32,7 +37,10 @@ async def run_command(
     client: TutorClient = interaction.client
     await interaction.response.defer(thinking=True, ephemeral=ephemeral)
     replies = await client.core(from_interaction(interaction, text))
-    await followup_replies(interaction, replies, private=ephemeral)
+    if not await followup_replies(interaction, replies, private=ephemeral):
+        await interaction.followup.send(
+            texts.NOTHING_TO_SAY, ephemeral=True, allowed_mentions=NO_PINGS
+        )
 
 
 def can_open_thread(interaction: discord.Interaction[Any]) -> bool:
@@ -73,7 +81,9 @@ async def start_quiz(interaction: discord.Interaction[Any], target: str) -> None
         await followup_replies(interaction, await client.core(from_interaction(interaction, text)))
         return
     replies = await client.core(from_interaction(interaction, text, thread=thread))
-    await send_replies(thread, replies)
+    private, public = private_and_public(replies)
+    await send_replies(thread, public)
+    await followup_replies(interaction, private)
 
 
 async def _quiz_thread(interaction: discord.Interaction[Any], target: str) -> Any:
