@@ -88,7 +88,6 @@ def test_admin_rights_hold_when_the_guild_is_not_cached(tmp_path: Path) -> None:
     asyncio.run(scenario())
 
 
-@pytest.mark.xfail(strict=True, reason="issue 13 item 3: forum cohorts never get their posts")
 def test_a_cohort_is_not_created_in_a_forum_post(tmp_path: Path) -> None:
     """Item 3: a forum takes no messages, so weekly posts could never arrive there."""
 

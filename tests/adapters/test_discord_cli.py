@@ -141,7 +141,6 @@ def test_broadcast_private_replies_go_only_to_dms(tmp_path: Path) -> None:
     asyncio.run(scenario())
 
 
-@pytest.mark.xfail(strict=True, reason="issue 13 item 3: forum cohorts never get their posts")
 def test_a_forum_cohort_fails_with_a_reason_instead_of_sticking(tmp_path: Path) -> None:
     """Item 3: a ForumChannel has no `send`; the broadcaster says so as a DeliveryError, and
     the weekly post is recorded as failed with that reason, never left "posting"."""

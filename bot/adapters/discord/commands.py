@@ -8,7 +8,8 @@ import discord
 from discord import app_commands
 
 from bot.adapters.discord import texts
-from bot.adapters.discord.flows import run_command, start_quiz
+from bot.adapters.discord.deliver import NO_PINGS
+from bot.adapters.discord.flows import THREAD_PARENTS, run_command, start_quiz
 from bot.adapters.discord.markdown import clip
 
 if TYPE_CHECKING:
@@ -157,6 +158,12 @@ def _register_more(tree: app_commands.CommandTree[Any]) -> None:
         interaction: discord.Interaction[Any],
         args: app_commands.Range[str, 1, ARGS_MAX] | None = None,
     ) -> None:
+        creating = (args or "").split()[:1] == ["create"]
+        if creating and getattr(interaction.channel, "type", None) not in THREAD_PARENTS:
+            await interaction.response.send_message(
+                texts.COHORT_TEXT_CHANNEL, ephemeral=True, allowed_mentions=NO_PINGS
+            )
+            return
         await run_command(interaction, _joined("/cohort", args))
 
     @tree.command(name="privacy", description=texts.PRIVACY)

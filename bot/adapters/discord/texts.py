@@ -44,6 +44,10 @@ PRIVATE_USE_SLASH = (
     "🔒 {user}, that answer is private and your DMs are closed to me. Use the slash command "
     "instead (only you see its answer), e.g. `/privacy export` or `/progress`."
 )
+COHORT_TEXT_CHANNEL = (
+    "A cohort needs a text or announcement channel: weekly posts cannot go to a forum, a voice "
+    "channel or a thread. Run `/cohort create ...` in the channel that should get them."
+)
 MORE_SOURCES = "…and {n} more"
 
 # Operator log lines (never include tokens).
