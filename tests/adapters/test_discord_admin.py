@@ -103,7 +103,6 @@ def test_a_cohort_is_not_created_in_a_forum_post(tmp_path: Path) -> None:
     asyncio.run(scenario())
 
 
-@pytest.mark.xfail(strict=True, reason="issue 13 item 11: housekeeping")
 def test_cohort_is_a_guild_only_command(tmp_path: Path) -> None:
     """Item 11: Discord does not offer `/cohort` in DMs."""
 

@@ -31,7 +31,6 @@ from tests.adapters.fake_discord import Course, DiscordHarness
 CLIENT_ID = "123456789012345678"
 
 
-@pytest.mark.xfail(strict=True, reason="issue 13 item 11: housekeeping")
 def test_invite_url_has_the_scopes_and_exactly_the_needed_permissions() -> None:
     url = invite_url(CLIENT_ID)
     parts = urlparse(url)
@@ -91,7 +90,6 @@ def test_run_retries_without_privileged_intents(
     assert isinstance(broadcasters["discord"], DiscordBroadcaster)
 
 
-@pytest.mark.xfail(strict=True, reason="issue 13 item 11: housekeeping")
 def test_intents_are_explicit_and_privileged_only_when_asked() -> None:
     """Item 11: no `Intents.default()`: exactly what the tutor reads."""
     intents = build_intents(DiscordSettings(message_content=True, members=False))
@@ -174,7 +172,6 @@ def test_a_forum_cohort_fails_with_a_reason_instead_of_sticking(tmp_path: Path) 
     asyncio.run(scenario())
 
 
-@pytest.mark.xfail(strict=True, reason="issue 13 item 11: housekeeping")
 def test_sync_can_go_global_and_clear(tmp_path: Path) -> None:
     """Item 11: `--global` with server ids set, and `--clear`."""
 
@@ -194,7 +191,6 @@ def test_sync_can_go_global_and_clear(tmp_path: Path) -> None:
     asyncio.run(scenario())
 
 
-@pytest.mark.xfail(strict=True, reason="issue 13 item 11: housekeeping")
 def test_run_without_network_fails_in_one_line(tmp_path: Path) -> None:
     """Item 11: unreachable Discord is a DiscordConfigError (the CLI prints one line)."""
     services = make_services(tmp_path)

@@ -7,8 +7,6 @@ import re
 from pathlib import Path
 from typing import Any
 
-import pytest
-
 from tests.adapters.discord_world import EPHEMERAL
 from tests.adapters.fake_discord import BOT_ID, Course, DiscordHarness, all_text, buttons
 
@@ -113,7 +111,6 @@ def test_echoed_everyone_never_pings(tmp_path: Path) -> None:
     asyncio.run(scenario())
 
 
-@pytest.mark.xfail(strict=True, reason="issue 13 item 10: learner text becomes masked links")
 def test_learner_text_never_becomes_a_masked_link(tmp_path: Path) -> None:
     """Item 10: links, notes, targets and display names are shown, never linked."""
 

@@ -8,8 +8,6 @@ import logging
 from pathlib import Path
 from typing import Any
 
-import pytest
-
 from tests.adapters.fake_discord import BOT_ID, Course, DiscordHarness
 
 TUTOR = f"<@{BOT_ID}>"
@@ -53,7 +51,6 @@ def test_dms_are_answered_inline_and_bots_and_chatter_are_ignored(tmp_path: Path
     asyncio.run(scenario())
 
 
-@pytest.mark.xfail(strict=True, reason="issue 13 item 8: replying to the bot triggers an answer")
 def test_replying_to_the_tutor_is_not_a_mention(tmp_path: Path) -> None:
     """Item 8: Discord lists the replied-to author in `mentions`; only `raw_mentions` says
     whether the text mentions the bot."""
@@ -109,7 +106,6 @@ def test_messages_replies_and_reactions_become_activity(tmp_path: Path) -> None:
     asyncio.run(scenario())
 
 
-@pytest.mark.xfail(strict=True, reason="issue 13 item 11: housekeeping")
 def test_reactions_on_the_tutors_messages_make_no_learner_of_it(tmp_path: Path) -> None:
     """Item 11: a reaction on the bot's own answer is nobody's contribution."""
 

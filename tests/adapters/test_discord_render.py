@@ -6,7 +6,6 @@ import asyncio
 from pathlib import Path
 
 import discord
-import pytest
 
 from bot.adapters.discord.buttons import ChoiceButton, parse_custom_id
 from bot.adapters.discord.deliver import send_replies
@@ -17,7 +16,6 @@ from bot.core.reply import Choice, Choices, Citation, Image, ProgressBar, Reply,
 from tests.adapters.fake_discord import Course, DiscordHarness
 
 
-@pytest.mark.xfail(strict=True, reason="issue 13 item 10: learner text becomes masked links")
 def test_slack_style_markdown_becomes_discord_markdown() -> None:
     assert to_discord("*Question 1/5* · _easy_") == "**Question 1/5** · _easy_"
     assert (
@@ -111,7 +109,6 @@ def test_sending_never_allows_mentions(tmp_path: Path) -> None:
     asyncio.run(scenario())
 
 
-@pytest.mark.xfail(strict=True, reason="issue 13 item 10: learner text becomes masked links")
 def test_learner_markdown_links_are_escaped_and_slack_links_show_their_address() -> None:
     """Item 10: only our own links could be links, and replies carry none."""
     assert (

@@ -23,12 +23,18 @@ from bot.core.router import Router
 log = logging.getLogger(__name__)
 
 
-def build_intents(settings: DiscordSettings) -> discord.Intents:
-    """Default intents, plus the privileged ones the settings ask for."""
-    intents = discord.Intents.default()
-    intents.message_content = settings.message_content
-    intents.members = settings.members
-    return intents
+def build_intents(settings: DiscordSettings, *, privileged: bool = True) -> discord.Intents:
+    """Exactly the events the tutor reads: servers and their channels and threads, messages in
+    servers and DMs, reactions in servers; plus the privileged ones the settings ask for
+    (`privileged=False` drops them, for applications that have not enabled them)."""
+    return discord.Intents(
+        guilds=True,
+        guild_messages=True,
+        dm_messages=True,
+        guild_reactions=True,
+        message_content=privileged and settings.message_content,
+        members=privileged and settings.members,
+    )
 
 
 class TutorClient(discord.Client):

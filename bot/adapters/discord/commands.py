@@ -153,6 +153,7 @@ def _register_more(tree: app_commands.CommandTree[Any]) -> None:
         await run_command(interaction, project_text(action, module, link, learner, note))
 
     @tree.command(name="cohort", description=texts.COHORT)
+    @app_commands.guild_only()
     @app_commands.describe(args=texts.COHORT_ARGS)
     async def cohort(
         interaction: discord.Interaction[Any],

@@ -21,8 +21,9 @@ log = logging.getLogger(__name__)
 
 
 def mentions(message: discord.Message, bot_id: int) -> bool:
-    """A direct mention of the bot (`@everyone` and `@here` do not count)."""
-    return any(user.id == bot_id for user in message.mentions)
+    """A real mention of the bot in the text. `message.mentions` also holds the author of the
+    message being replied to, and `@everyone` and `@here` do not count either."""
+    return bot_id in message.raw_mentions
 
 
 async def on_message(client: TutorClient, message: discord.Message) -> None:
@@ -96,8 +97,10 @@ async def _answer_place(message: discord.Message, bot_id: int) -> Any:
 
 
 async def on_reaction(client: TutorClient, payload: discord.RawReactionActionEvent) -> None:
-    """A reaction in a server becomes activity (the author's message was acknowledged)."""
-    if payload.guild_id is None:
+    """A reaction in a server becomes activity (the author's message was acknowledged).
+    Reactions on the tutor's own messages are no one's contribution."""
+    me = client.user
+    if payload.guild_id is None or me is None or payload.message_author_id == me.id:
         return
     activity = inbound.reacted(payload, client.get_channel(payload.channel_id))
     if activity is not None:
