@@ -8,7 +8,9 @@ The rules (each refusal is the status, code and message Discord answers with):
 - threads only from messages in text and news channels, with Create Public Threads;
 - sending needs View Channel and Send Messages (Send Messages in Threads in a thread);
   forums, categories and voice channels take no messages; attachments need Attach Files;
-- permissions come from each guild's roles, so one user can be an admin in one guild only.
+- permissions come from each guild's roles, so one user can be an admin in one guild only
+  (channel overwrites are not modelled);
+- a user who closed their DMs gets none (403, 50007).
 The project's own rule rides along: every post passes `allowed_mentions` that ping nobody.
 """
 
@@ -65,6 +67,8 @@ class Guild:
     def permissions(self, uid: int) -> discord.Permissions:
         if uid == self.owner_id:
             return discord.Permissions.all()
+        if uid not in self.members:
+            return discord.Permissions.none()
         value = self.roles[self.id].value  # @everyone shares the guild's id
         for role in self.members.get(uid, []):
             value |= self.roles[role].value
@@ -113,6 +117,7 @@ class World:
         self.refusals: list[Refused] = []
         self.events: deque[tuple[str, dict[str, Any]]] = deque()  # gateway events to deliver
         self.message_content_intent = True
+        self.closed_dms: set[int] = set()  # users who accept no DMs from the bot
 
     # --- building the world ---------------------------------------------------------------
 
@@ -304,6 +309,8 @@ class World:
         if files:
             needs.append("attach_files")
         self.bot_may(channel, *needs)
+        if channel["type"] == DM and int(channel["recipients"][0]["id"]) in self.closed_dms:
+            raise Refused(403, 50007, "Cannot send messages to this user")
         self.check_message(body, files)
         message = self.new_message(channel_id, APP_ID, body)
         self.events.append(("MESSAGE_CREATE", message))

@@ -342,6 +342,8 @@ class DiscordHarness:
             "attachment_size_limit": 8 * 1024 * 1024,
         }  # fmt: skip
         guild = w.guild_of(channel)
+        if guild is not None and user not in guild.members:
+            raise CommandRefused(f"user {user} is not a member of {guild.name}")
         if guild is not None:
             payload["guild_id"] = str(guild.id)
             payload["guild"] = {"id": str(guild.id), "locale": "en-US", "features": []}
@@ -417,16 +419,21 @@ class DiscordHarness:
         await self.settle()
         return self.world.interactions[int(payload["id"])].choices or []
 
-    async def press(self, user: int, message_id: int, custom_id: str) -> Interaction:
-        """A user presses a button; the Discord client only offers enabled buttons it shows."""
-        message = self.world.messages[message_id]
+    async def press(
+        self, user: int, message_id: int, custom_id: str, *, seen: dict[str, Any] | None = None
+    ) -> Interaction:
+        """A user presses a button; the Discord client only offers enabled buttons it shows.
+        `seen` is the message as the user's client still shows it (a double click sends the
+        second press before the first edit arrives)."""
+        stored = self.world.messages[message_id]
+        message = seen or stored
         buttons = [b for row in message["components"] for b in row["components"]]
         button = next((b for b in buttons if b.get("custom_id") == custom_id), None)
         if button is None or button.get("disabled"):
             raise CommandRefused(f"no enabled button {custom_id!r} on the message")
         payload = self._base_payload(3, user, int(message["channel_id"]))
         payload["message"] = {k: v for k, v in message.items() if k != "edited"}
-        self.world.interactions[int(payload["id"])].original = message  # what 6/7 act on
+        self.world.interactions[int(payload["id"])].original = stored  # what 6/7 act on
         payload["data"] = {"custom_id": custom_id, "component_type": 2}
         self.gateway("INTERACTION_CREATE", payload)
         await self.settle()

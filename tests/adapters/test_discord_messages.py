@@ -164,3 +164,19 @@ def test_a_channel_the_tutor_cannot_write_in_is_logged_not_raised(
         asyncio.run(scenario())
     assert "could not send to channel" in caplog.text
     assert "Ignoring exception in on_message" not in caplog.text
+
+
+def test_private_answers_with_dms_closed_point_to_the_slash_command(tmp_path: Path) -> None:
+    """Item 5: when the DM is refused, the export is not posted in public either."""
+
+    async def scenario() -> None:
+        c = Course()
+        c.world.closed_dms.add(c.ada)
+        async with DiscordHarness(tmp_path, world=c.world) as h:
+            await h.say(c.ada, c.general, f"{TUTOR} /privacy export")
+            tid = int(h.thread_of(c.general)["id"])
+            assert all(not m["attachments"] for m in h.seen(tid))
+            assert "/privacy export" in h.texts(tid) and "DMs are closed" in h.texts(tid)
+            assert [r.code for r in c.world.refusals] == [50007]
+
+    asyncio.run(scenario())

@@ -99,8 +99,7 @@ def test_a_double_click_counts_once(tmp_path: Path) -> None:
             stale = dict(question)  # both clicks left the browser before the first edit
             first = buttons(question)[0]["custom_id"]
             await h.press(c.ada, int(question["id"]), first)
-            c.world.messages[int(question["id"])] = stale
-            again = await h.press(c.ada, int(question["id"]), first)
+            again = await h.press(c.ada, int(question["id"]), first, seen=stale)
             assert "already answered" in all_text(again) and h.private(again)
             assert h.texts(thread).count("Question 2/5") == 1
 
