@@ -39,10 +39,10 @@ class Incoming:
     is_dm: bool = False
     mentions_bot: bool = False
     is_admin: bool = False
-    guild: str | None = None
     event_id: str | None = None
     press: ButtonPress | None = None
     raw: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}), repr=False)
+    guild: str | None = None
 
     @property
     def thread_key(self) -> str:
