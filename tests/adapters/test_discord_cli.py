@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import socket
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlparse
@@ -195,8 +196,11 @@ def test_run_without_network_fails_in_one_line(tmp_path: Path) -> None:
     """Item 11: unreachable Discord is a DiscordConfigError (the CLI prints one line)."""
     services = make_services(tmp_path)
     services.settings.discord_token = SecretStr("a-token")
+    with socket.socket() as probe:  # a loopback port nobody listens on any more
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
     base = discord.http.Route.BASE
-    discord.http.Route.BASE = "http://127.0.0.1:9/api/v10"  # the discard port: refused
+    discord.http.Route.BASE = f"http://127.0.0.1:{port}/api/v10"
     try:
         with pytest.raises(DiscordConfigError, match="cannot reach"):
             asyncio.run(run_discord(services))
