@@ -131,6 +131,9 @@ class WeeklyPostJob:
             message_id = await self.broadcasters[cohort.platform].post(destination, reply)
         except DeliveryError as exc:
             return await self._failed(cohort, claim, str(exc))
+        except Exception as exc:  # a broadcaster bug must not leave the post "posting"
+            log.exception("cohort %s week %s: the broadcaster raised", cohort.id, claim.week)
+            return await self._failed(cohort, claim, f"{type(exc).__name__}: {exc}")
         now = self.services.clock.now()
         self.claims.set_state(claim.id, "posted", message_id=message_id, error=None)
         return PostOutcome(cohort.id, claim.week, "posted", fire_time, now, "late" if late else "")

@@ -45,6 +45,8 @@ class Cohort(SQLModel, table=True):
     platform: str = Field(max_length=16)
     workspace: str = Field(max_length=64)
     channel_id: str = Field(max_length=64)
+    guild_id: str | None = Field(default=None, max_length=64)
+    """The Discord server the channel is in: admin actions must come from it."""
     track_id: str = Field(max_length=64)
     start_date: date
     post_day: str = Field(default="mon", max_length=3)

@@ -21,6 +21,12 @@ def sync(
         help="Server id to sync to (instant; repeatable). Default: TUTOR_DISCORD_GUILD_IDS, "
         "else global (can take up to an hour to appear).",
     ),
+    include_global: bool = typer.Option(
+        False, "--global", help="Also sync globally (every server), even with server ids set."
+    ),
+    clear: bool = typer.Option(
+        False, "--clear", help="Remove the commands (from the servers and/or globally) instead."
+    ),
 ) -> None:
     """Register the slash commands with Discord (run once after install and after upgrades)."""
     from bot.adapters.discord.runner import DiscordConfigError, sync_commands
@@ -29,14 +35,20 @@ def sync(
     cfg = common.settings()
     guilds = guild or DiscordSettings().guild_ids
     try:
-        results = asyncio.run(sync_commands(cfg.discord_token, guilds))
+        results = asyncio.run(
+            sync_commands(cfg.discord_token, guilds, include_global=include_global, clear=clear)
+        )
     except DiscordConfigError as exc:
         common.fail(str(exc))
     except Exception as exc:  # network or Discord refusal: one line, no traceback
         common.fail(f"Discord sync failed: {type(exc).__name__}: {exc}")
     for done in results:
         where = f"server {done.guild}" if done.guild else "global"
-        common.out.print(f"synced {len(done.names)} commands ({where}): {', '.join(done.names)}")
+        if clear:
+            common.out.print(f"cleared the commands ({where})")
+        else:
+            names = ", ".join(done.names)
+            common.out.print(f"synced {len(done.names)} commands ({where}): {names}")
 
 
 @discord_app.command("invite")

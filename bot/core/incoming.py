@@ -23,8 +23,10 @@ class Incoming:
     """A message or button press from any platform.
 
     `is_admin` is the adapter's verdict on cohort-admin rights (Slack: configured admin ids or
-    workspace admins; Discord: Manage Server; console: the local user). `raw` keeps the platform
-    payload for the adapter that made it; the core never reads it.
+    workspace admins; Discord: Manage Server; console: the local user). On Discord one learner
+    spans every server, so `guild` names the server that verdict holds in: admin rights count
+    only in the server a cohort lives in. `raw` keeps the platform payload for the adapter that
+    made it; the core never reads it.
     """
 
     platform: str
@@ -40,6 +42,7 @@ class Incoming:
     event_id: str | None = None
     press: ButtonPress | None = None
     raw: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}), repr=False)
+    guild: str | None = None
 
     @property
     def thread_key(self) -> str:

@@ -33,6 +33,7 @@ class CohortRepository:
         zone: str,
         created_by: int,
         now: datetime,
+        guild_id: str | None = None,
     ) -> Cohort:
         try:
             with self.db.session() as s:
@@ -40,6 +41,7 @@ class CohortRepository:
                     platform=platform,
                     workspace=workspace,
                     channel_id=channel_id,
+                    guild_id=guild_id,
                     track_id=track_id,
                     start_date=start,
                     post_day=day,

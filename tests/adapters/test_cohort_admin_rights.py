@@ -6,10 +6,9 @@ import asyncio
 import json
 from pathlib import Path
 
-from tests.adapters.fake_discord import make_client
+from tests.adapters.fake_discord import Course, DiscordHarness, all_text
 from tests.adapters.slack_fake_api import settle
 from tests.adapters.slack_scenario import SlackScenario
-from tests.adapters.test_discord_commands import ADA, ADMIN, call
 
 CREATE = "create roadmap-12w start:2026-11-30 day:mon time:09:00 tz:Europe/Berlin"
 
@@ -38,10 +37,11 @@ def test_slack_refuses_cohort_changes_from_non_admins(tmp_path: Path) -> None:
 
 def test_discord_refuses_cohort_changes_without_manage_server(tmp_path: Path) -> None:
     async def scenario() -> None:
-        client = make_client(tmp_path)
-        refused = await call(client, "cohort", ADA, args=CREATE)
-        assert "Only cohort admins" in json.dumps([str(c) for c in refused.calls])
-        created = await call(client, "cohort", ADMIN, args=CREATE)
-        assert "now follows" in json.dumps([str(c) for c in created.calls])
+        c = Course()
+        async with DiscordHarness(tmp_path, world=c.world) as h:
+            refused = await h.slash(c.ada, c.general, "cohort", args=CREATE)
+            assert "Only cohort admins" in all_text(refused)
+            created = await h.slash(c.coach, c.general, "cohort", args=CREATE)
+            assert "now follows" in all_text(created)
 
     asyncio.run(scenario())

@@ -1,135 +1,191 @@
-"""Slash commands driven through their real callbacks with a recording fake interaction."""
+"""Slash commands dispatched by the real CommandTree: options, autocomplete, errors, privacy."""
 
 from __future__ import annotations
 
 import asyncio
+import re
 from pathlib import Path
 from typing import Any
 
-import discord
+from tests.adapters.discord_world import EPHEMERAL
+from tests.adapters.fake_discord import BOT_ID, Course, DiscordHarness, all_text, buttons
 
-from bot.adapters.discord.bot import TutorClient
-from bot.adapters.discord.commands import module_choices, quiz_choices, week_choices
-from tests.adapters.fake_discord import (
-    FakeChannel,
-    FakeInteraction,
-    FakeUser,
-    Recorder,
-    make_client,
-)
-
-ADA = FakeUser(111_111_111_111_111_111, "Ada")
-ADMIN = FakeUser(
-    333_333_333_333_333_333, "Root", guild_permissions=discord.Permissions(manage_guild=True)
-)
+MASKED_LINK = re.compile(r"(?<!\\)\[[^\]]*(?<!\\)\]\(")
 
 
-async def call(client: TutorClient, name: str, user: FakeUser = ADA, **options: Any) -> Recorder:
-    channel = FakeChannel(Recorder())
-    command = client.tree.get_command(name)
-    assert isinstance(command, discord.app_commands.Command)
-    await command.callback(FakeInteraction(client, channel, user), **options)
-    return channel.recorder
+def test_every_command_is_synced_with_descriptions_and_limits(tmp_path: Path) -> None:
+    async def scenario() -> None:
+        c = Course()
+        async with DiscordHarness(tmp_path, world=c.world) as h:
+            synced = c.world.commands
+            wanted = {"ask", "quiz", "progress", "roadmap", "badges", "project", "cohort"}
+            assert wanted | {"privacy", "help"} <= set(synced)
+            assert all(0 < len(cmd["description"]) <= 100 for cmd in synced.values())
+            options = [o for cmd in synced.values() for o in cmd.get("options", [])]
+            assert all(0 < len(o["description"]) <= 100 for o in options)
+            assert h.client.user is not None and h.client.user.id == BOT_ID
+
+    asyncio.run(scenario())
 
 
-def test_every_command_is_registered_with_a_description(tmp_path: Path) -> None:
-    client = make_client(tmp_path)
-    commands = {c.name: c for c in client.tree.get_commands()}
-    wanted = {"ask", "quiz", "progress", "roadmap", "badges", "project", "cohort", "privacy"}
-    assert wanted <= set(commands)
-    assert all(0 < len(c.description) <= 100 for c in commands.values())
-    params = [p for c in commands.values() for p in c.parameters]
-    assert all(0 < len(p.description) <= 100 for p in params)
+def test_every_text_option_has_a_max_length(tmp_path: Path) -> None:
+    """Item 7: Discord's client then refuses over-long input before it reaches the bot."""
+
+    async def scenario() -> None:
+        c = Course()
+        async with DiscordHarness(tmp_path, world=c.world):
+            options = [o for cmd in c.world.commands.values() for o in cmd.get("options", [])]
+            texts = [o for o in options if o["type"] == 3 and not o.get("choices")]
+            assert texts and all(0 < o.get("max_length", 0) <= 1000 for o in texts), texts
+
+    asyncio.run(scenario())
 
 
 def test_ask_defers_then_answers_with_sources_and_feedback_buttons(tmp_path: Path) -> None:
     async def scenario() -> None:
-        client = make_client(tmp_path)
-        rec = await call(client, "ask", question="How does DVC version a large dataset?")
-        assert rec.calls[0] == ("defer", {"thinking": True, "ephemeral": False})
-        followups = rec.of("followup")
-        assert followups and followups[0]["content"]
-        embeds = [e for kw in followups for e in kw.get("embeds", [])]
-        assert any(e.title == "Sources" for e in embeds)
-        ids = [i.custom_id for kw in followups if "view" in kw for i in kw["view"].children]
-        assert any(i.startswith("tutor:answer.feedback:") and i.endswith(":up") for i in ids)
+        c = Course()
+        async with DiscordHarness(tmp_path, world=c.world) as h:
+            it = await h.slash(c.ada, c.general, "ask", question="How does DVC version data?")
+            assert it.callback == 5 and not it.thinking
+            embeds = [e for m in it.followups for e in m["embeds"]]
+            assert any(e.get("title") == "Sources" for e in embeds)
+            ids = [b["custom_id"] for m in it.followups for b in buttons(m)]
+            assert any(i.startswith("tutor:answer.feedback:") for i in ids)
 
     asyncio.run(scenario())
 
 
-def test_progress_is_ephemeral_and_an_embed_card(tmp_path: Path) -> None:
+def test_progress_and_privacy_are_ephemeral(tmp_path: Path) -> None:
     async def scenario() -> None:
-        client = make_client(tmp_path)
-        rec = await call(client, "progress")
-        assert rec.calls[0] == ("defer", {"thinking": True, "ephemeral": True})
-        sent = rec.of("followup")
-        assert sent and all(kw["ephemeral"] for kw in sent)
-        card = sent[0]["embeds"][0]
-        assert "Ada" in card.description and "▱" in card.description
-        files = [f for kw in sent for f in kw.get("files", [])]
-        if files:  # the core attaches the PNG card: shown inside the embed
-            assert card.image.url == f"attachment://{files[0].filename}"
+        c = Course()
+        async with DiscordHarness(tmp_path, world=c.world) as h:
+            it = await h.slash(c.ada, c.general, "progress")
+            assert it.ephemeral and it.followups
+            assert all(m["flags"] & EPHEMERAL for m in it.followups)
+            assert "Ada" in all_text(it)
+            it = await h.slash(c.ada, c.general, "privacy", args="export")
+            assert it.ephemeral and all(m["flags"] & EPHEMERAL for m in it.followups)
+            assert h.seen(c.general) == []
 
     asyncio.run(scenario())
 
 
-def test_roadmap_week_badges_and_unbuilt_commands_answer(tmp_path: Path) -> None:
+def test_roadmap_badges_and_project(tmp_path: Path) -> None:
     async def scenario() -> None:
-        client = make_client(tmp_path)
-        week = await call(client, "roadmap", week=1)
-        assert "Week 1" in week.of("followup")[0]["content"]
-        assert (await call(client, "badges")).of("followup")
-        project = await call(
-            client, "project", action="submit", module="m03", link="https://example.org/x"
-        )
-        assert "m03" in project.of("followup")[0]["content"]
-        privacy = await call(client, "privacy", user=ADMIN)
-        assert privacy.of("followup")[0]["ephemeral"] is True
+        c = Course()
+        async with DiscordHarness(tmp_path, world=c.world) as h:
+            assert "Week 1" in all_text(await h.slash(c.ada, c.general, "roadmap", week=1))
+            assert all_text(await h.slash(c.ada, c.general, "badges"))
+            it = await h.slash(
+                c.ada, c.general, "project", action="submit", module="m03",
+                link="https://example.org/x",
+            )  # fmt: skip
+            assert "m03" in all_text(it) and c.world.refusals == []
 
     asyncio.run(scenario())
 
 
-def test_autocomplete_offers_modules_with_titles_and_roadmap_weeks(tmp_path: Path) -> None:
+def test_autocomplete_offers_modules_extras_and_weeks(tmp_path: Path) -> None:
     async def scenario() -> None:
-        client = make_client(tmp_path)
-        interaction: Any = FakeInteraction(client, FakeChannel(Recorder()), ADA)
-        modules = await module_choices(interaction, "")
-        assert len(modules) == 24 and modules[0].value == "m01"
-        assert modules[0].name.startswith("m01 · ")
-        assert [c.value for c in await module_choices(interaction, "version")] == ["m03"]
-        quiz = await quiz_choices(interaction, "")
-        assert len(quiz) <= 25 and quiz[0].value == "review"
-        assert [c.value for c in await quiz_choices(interaction, "stop")] == ["stop"]
-        weeks = await week_choices(interaction, "")
-        assert weeks[0].value == 1 and weeks[0].name.startswith("Week 1:")
+        c = Course()
+        async with DiscordHarness(tmp_path, world=c.world) as h:
+            quiz = await h.autocomplete(c.ada, c.general, "quiz", "target", "")
+            assert len(quiz) <= 25 and quiz[0]["value"] == "review"
+            found = await h.autocomplete(c.ada, c.general, "quiz", "target", "version")
+            assert [x["value"] for x in found] == ["m03"]
+            weeks = await h.autocomplete(c.ada, c.general, "roadmap", "week", "")
+            assert weeks[0]["value"] == 1 and weeks[0]["name"].startswith("Week 1:")
 
     asyncio.run(scenario())
 
 
 def test_echoed_everyone_never_pings(tmp_path: Path) -> None:
+    """The fake refuses any post whose allowed_mentions could ping."""
+
     async def scenario() -> None:
-        client = make_client(tmp_path)
-        channel = FakeChannel(Recorder())
-        interaction = FakeInteraction(client, channel, ADA)
-        quiz = client.tree.get_command("quiz")
-        assert isinstance(quiz, discord.app_commands.Command)
-        await quiz.callback(interaction, target="@everyone and @here")
-        thread = channel.recorder.of("send")[-1]
-        assert "@everyone" in thread["content"]
-        assert thread["allowed_mentions"].everyone is False  # the recorder checks every call
+        c = Course()
+        async with DiscordHarness(tmp_path, world=c.world) as h:
+            it = await h.slash(c.ada, c.general, "quiz", target="@everyone and @here")
+            assert "@everyone" in all_text(it) and c.world.refusals == []
+
+    asyncio.run(scenario())
+
+
+def test_learner_text_never_becomes_a_masked_link(tmp_path: Path) -> None:
+    """Item 10: links, notes, targets and display names are shown, never linked."""
+
+    async def scenario() -> None:
+        c = Course()
+        c.world.users[c.ada]["global_name"] = "[Your grade](https://evil.example/login)"
+        async with DiscordHarness(tmp_path, world=c.world) as h:
+            sent = [
+                await h.slash(
+                    c.ada, c.general, "project", action="submit", module="m03",
+                    link="<https://evil.example/login|Your grade>",
+                    note="[Your grade](https://evil.example/login)",
+                ),
+                await h.slash(c.ada, c.general, "quiz", target="[Your grade](https://evil.example)"),
+                await h.slash(c.ada, c.general, "progress"),
+                await h.slash(c.ada, c.general, "project", action="list"),
+            ]  # fmt: skip
+            shown = "\n".join(all_text(it) for it in sent) + h.texts(c.general)
+            assert "evil.example" in shown
+            assert not MASKED_LINK.search(shown), shown
+            assert "](https://evil" not in shown.replace("\\]", "")
+
+    asyncio.run(scenario())
+
+
+def test_a_failing_command_tells_the_user(tmp_path: Path) -> None:
+    """Item 4: the tree's on_error answers; nothing stays "thinking…"."""
+
+    async def scenario() -> None:
+        c = Course()
+        async with DiscordHarness(tmp_path, world=c.world) as h:
+
+            async def broken(*_: Any) -> Any:
+                raise RuntimeError("index missing")
+
+            h.client.core = broken  # type: ignore[method-assign]
+            it = await h.slash(c.ada, c.general, "roadmap", week=2)
+            assert not it.thinking and "did not work" in all_text(it)
+
+    asyncio.run(scenario())
+
+
+def test_a_refused_follow_up_is_reported_to_the_user(tmp_path: Path) -> None:
+    """Item 4: when Discord refuses the answer (here: more than 2,000 characters slipped
+    through), the user still gets a message instead of "thinking…"."""
+
+    async def scenario() -> None:
+        c = Course()
+        async with DiscordHarness(tmp_path, world=c.world) as h:
+            from bot.adapters.discord import deliver
+
+            real = deliver.message_kwargs
+
+            def too_long(out: Any) -> dict[str, Any]:
+                return {**real(out), "content": "x" * 2001}
+
+            deliver.message_kwargs = too_long  # type: ignore[assignment]
+            try:
+                it = await h.slash(c.ada, c.general, "badges")
+            finally:
+                deliver.message_kwargs = real  # type: ignore[assignment]
+            assert c.world.refusals and not it.thinking
+            assert "did not work" in all_text(it)
 
     asyncio.run(scenario())
 
 
 def test_sync_is_never_done_at_start(tmp_path: Path) -> None:
     async def scenario() -> None:
-        client = make_client(tmp_path)
-
-        async def forbidden(*_: Any, **__: Any) -> Any:
-            raise AssertionError("the tree must only be synced by `mlops-tutor discord sync`")
-
-        client.tree.sync = forbidden
-        await client.setup_hook()
-        await client.on_ready()
+        c = Course()
+        async with DiscordHarness(tmp_path, world=c.world) as h:
+            syncs = [r for r in c.world.requests if r[0] == "PUT"]
+            assert len(syncs) == 1  # the harness's own, as `mlops-tutor discord sync`
+            await h.client.setup_hook()
+            await h.client.on_ready()
+            assert len([r for r in c.world.requests if r[0] == "PUT"]) == 1
 
     asyncio.run(scenario())

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from pathlib import Path
 
 import discord
 
@@ -12,7 +13,7 @@ from bot.adapters.discord.markdown import split_message, to_discord
 from bot.adapters.discord.render import fit_embed, render
 from bot.core.incoming import ButtonPress
 from bot.core.reply import Choice, Choices, Citation, Image, ProgressBar, Reply, Text
-from tests.adapters.fake_discord import FakeChannel, Recorder
+from tests.adapters.fake_discord import Course, DiscordHarness
 
 
 def test_slack_style_markdown_becomes_discord_markdown() -> None:
@@ -22,7 +23,7 @@ def test_slack_style_markdown_becomes_discord_markdown() -> None:
         == "keep `*not bold*` and ```\n*block*\n```"
     )
     assert to_discord("**already** 2 * 3 * 4") == "**already** 2 * 3 * 4"
-    assert to_discord("~gone~ <https://x.org|the docs>") == "~~gone~~ [the docs](https://x.org)"
+    assert to_discord("~gone~ <https://x.org|the docs>") == "~~gone~~ the docs (https://x.org)"
 
 
 def test_long_text_is_split_within_2000_characters_at_line_breaks() -> None:
@@ -95,13 +96,24 @@ def test_progress_bars_and_an_image_render_as_a_card_with_the_png_attached() -> 
     assert card.image.url == "attachment://card.png"
 
 
-def test_sending_never_allows_mentions() -> None:
+def test_sending_never_allows_mentions(tmp_path: Path) -> None:
+    """The fake Discord refuses any post whose allowed_mentions could ping."""
+
     async def scenario() -> None:
-        channel = FakeChannel(Recorder())
-        await send_replies(channel, [Reply.text("@everyone @here <@123> <@&456> look")])
-        [sent] = channel.recorder.of("send")
-        assert sent["content"].startswith("@everyone")
-        mentions = sent["allowed_mentions"]
-        assert (mentions.everyone, mentions.users, mentions.roles) == (False, False, False)
+        c = Course()
+        async with DiscordHarness(tmp_path, world=c.world) as h:
+            channel = h.client.get_channel(c.general)
+            await send_replies(channel, [Reply.text("@everyone @here <@123> <@&456> look")])
+            assert h.texts(c.general).startswith("@everyone") and c.world.refusals == []
 
     asyncio.run(scenario())
+
+
+def test_learner_markdown_links_are_escaped_and_slack_links_show_their_address() -> None:
+    """Item 10: only our own links could be links, and replies carry none."""
+    assert (
+        to_discord("[Your grade](https://evil.example)") == "\\[Your grade\\](https://evil.example)"
+    )
+    assert to_discord("\\[x](https://e.x)") == "\\\\\\[x\\](https://e.x)"
+    assert to_discord("<https://evil.example|Your grade>") == "Your grade (https://evil.example)"
+    assert to_discord("`[code](https://x)`") == "`[code](https://x)`"

@@ -12,6 +12,7 @@ from bot.adapters.discord import flows, messages, texts
 from bot.adapters.discord.buttons import ChoiceButton
 from bot.adapters.discord.commands import register_commands
 from bot.adapters.discord.deliver import NO_PINGS
+from bot.adapters.discord.failures import on_app_command_error
 from bot.adapters.discord.settings import DiscordSettings
 from bot.bootstrap import Services
 from bot.core.activity import Activity
@@ -22,12 +23,18 @@ from bot.core.router import Router
 log = logging.getLogger(__name__)
 
 
-def build_intents(settings: DiscordSettings) -> discord.Intents:
-    """Default intents, plus the privileged ones the settings ask for."""
-    intents = discord.Intents.default()
-    intents.message_content = settings.message_content
-    intents.members = settings.members
-    return intents
+def build_intents(settings: DiscordSettings, *, privileged: bool = True) -> discord.Intents:
+    """Exactly the events the tutor reads: servers and their channels and threads, messages in
+    servers and DMs, reactions in servers; plus the privileged ones the settings ask for
+    (`privileged=False` drops them, for applications that have not enabled them)."""
+    return discord.Intents(
+        guilds=True,
+        guild_messages=True,
+        dm_messages=True,
+        guild_reactions=True,
+        message_content=privileged and settings.message_content,
+        members=privileged and settings.members,
+    )
 
 
 class TutorClient(discord.Client):
@@ -53,6 +60,7 @@ class TutorClient(discord.Client):
             intents=intents or build_intents(self.discord_settings), allowed_mentions=NO_PINGS
         )
         self.tree: app_commands.CommandTree[TutorClient] = app_commands.CommandTree(self)
+        self.tree.error(on_app_command_error)
         register_commands(self.tree)
 
     async def setup_hook(self) -> None:

@@ -24,10 +24,15 @@ class DiscordBroadcaster:
         self.client = client
 
     async def post(self, destination: Destination, reply: Reply) -> str:
-        """Send one reply; return the id of its first message, or raise DeliveryError."""
+        """Send one reply; return the id of its first message, or raise DeliveryError: every
+        failure, whatever raised it, becomes a DeliveryError that says why."""
         try:
             target = await self._target(destination)
+            if reply.ephemeral and not destination.user:
+                raise DeliveryError("a private reply is never posted in a channel")
             sent = await send_replies(target, [reply])
+        except DeliveryError:
+            raise
         except discord.Forbidden as exc:
             raise DeliveryError(f"forbidden: the bot may not post there ({exc.text})") from exc
         except discord.NotFound as exc:
@@ -36,6 +41,8 @@ class DiscordBroadcaster:
             raise DeliveryError(f"Discord HTTP {exc.status}: {exc.text}") from exc
         except ValueError as exc:
             raise DeliveryError(f"bad destination id: {exc}") from exc
+        except Exception as exc:  # a bug or an outage: still a reason for the admins
+            raise DeliveryError(f"{type(exc).__name__}: {exc}") from exc
         if not sent:
             raise DeliveryError("nothing to send: the reply is empty")
         return str(sent[0].id)
@@ -46,4 +53,11 @@ class DiscordBroadcaster:
             user = self.client.get_user(user_id) or await self.client.fetch_user(user_id)
             return await user.create_dm()
         channel_id = int(destination.thread or destination.channel)
-        return self.client.get_channel(channel_id) or await self.client.fetch_channel(channel_id)
+        channel = self.client.get_channel(channel_id) or await self.client.fetch_channel(channel_id)
+        if not isinstance(channel, discord.abc.Messageable):
+            kind = getattr(channel, "type", type(channel).__name__)
+            raise DeliveryError(
+                f"cannot post in channel {channel_id}: a {kind} channel takes no messages "
+                "(recreate the cohort in a text or announcement channel)"
+            )
+        return channel

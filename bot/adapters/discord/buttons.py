@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 import discord
 
 from bot.adapters.discord import texts
+from bot.adapters.discord.failures import tell_failure
 from bot.adapters.discord.markdown import clip
 from bot.core.incoming import ButtonPress
 from bot.core.reply import Choices
@@ -70,8 +71,12 @@ class ChoiceButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template=TEMP
         return cls(match["action"], match["value"], str(label))
 
     async def callback(self, interaction: discord.Interaction[Any]) -> None:
+        """Hand the press to the core; on any failure the user is told, never left waiting."""
         client: TutorClient = interaction.client
-        await client.handle_press(interaction, self.press)
+        try:
+            await client.handle_press(interaction, self.press)
+        except Exception as exc:
+            await tell_failure(interaction, exc)
 
 
 def choices_view(choices: Choices) -> discord.ui.View | None:

@@ -8,7 +8,8 @@ import discord
 from discord import app_commands
 
 from bot.adapters.discord import texts
-from bot.adapters.discord.flows import run_command, start_quiz
+from bot.adapters.discord.deliver import NO_PINGS
+from bot.adapters.discord.flows import THREAD_PARENTS, run_command, start_quiz
 from bot.adapters.discord.markdown import clip
 
 if TYPE_CHECKING:
@@ -17,6 +18,11 @@ if TYPE_CHECKING:
 
 MAX_CHOICES = 25
 CHOICE_NAME = 100
+TARGET_MAX = 100
+"""Longest `/quiz` target, module, `/privacy` args: Discord's client refuses longer input."""
+LINK_MAX = 500
+NOTE_MAX = 500
+ARGS_MAX = 300
 
 
 def _curriculum(interaction: discord.Interaction[Any]) -> Curriculum:
@@ -99,7 +105,10 @@ def register_commands(tree: app_commands.CommandTree[Any]) -> None:
     @tree.command(name="quiz", description=texts.QUIZ)
     @app_commands.describe(target=texts.QUIZ_TARGET)
     @app_commands.autocomplete(target=quiz_choices)
-    async def quiz(interaction: discord.Interaction[Any], target: str | None = None) -> None:
+    async def quiz(
+        interaction: discord.Interaction[Any],
+        target: app_commands.Range[str, 1, TARGET_MAX] | None = None,
+    ) -> None:
         await start_quiz(interaction, (target or "").strip())
 
     @tree.command(name="progress", description=texts.PROGRESS)
@@ -136,21 +145,34 @@ def _register_more(tree: app_commands.CommandTree[Any]) -> None:
     async def project(
         interaction: discord.Interaction[Any],
         action: ProjectAction | None = None,
-        module: str | None = None,
-        link: str | None = None,
+        module: app_commands.Range[str, 1, TARGET_MAX] | None = None,
+        link: app_commands.Range[str, 1, LINK_MAX] | None = None,
         learner: discord.User | None = None,
-        note: str | None = None,
+        note: app_commands.Range[str, 1, NOTE_MAX] | None = None,
     ) -> None:
         await run_command(interaction, project_text(action, module, link, learner, note))
 
     @tree.command(name="cohort", description=texts.COHORT)
+    @app_commands.guild_only()
     @app_commands.describe(args=texts.COHORT_ARGS)
-    async def cohort(interaction: discord.Interaction[Any], args: str | None = None) -> None:
+    async def cohort(
+        interaction: discord.Interaction[Any],
+        args: app_commands.Range[str, 1, ARGS_MAX] | None = None,
+    ) -> None:
+        creating = (args or "").split()[:1] == ["create"]
+        if creating and getattr(interaction.channel, "type", None) not in THREAD_PARENTS:
+            await interaction.response.send_message(
+                texts.COHORT_TEXT_CHANNEL, ephemeral=True, allowed_mentions=NO_PINGS
+            )
+            return
         await run_command(interaction, _joined("/cohort", args))
 
     @tree.command(name="privacy", description=texts.PRIVACY)
     @app_commands.describe(args=texts.PRIVACY_ARGS)
-    async def privacy(interaction: discord.Interaction[Any], args: str | None = None) -> None:
+    async def privacy(
+        interaction: discord.Interaction[Any],
+        args: app_commands.Range[str, 1, TARGET_MAX] | None = None,
+    ) -> None:
         await run_command(interaction, _joined("/privacy", args), ephemeral=True)
 
     @tree.command(name="help", description=texts.HELP)

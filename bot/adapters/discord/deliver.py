@@ -31,9 +31,15 @@ def message_kwargs(out: Outgoing) -> dict[str, Any]:
     return kwargs
 
 
+def private_and_public(replies: Iterable[Reply]) -> tuple[list[Reply], list[Reply]]:
+    """The replies only the asker may see, and the others."""
+    replies = list(replies)
+    return [r for r in replies if r.ephemeral], [r for r in replies if not r.ephemeral]
+
+
 async def send_replies(target: Any, replies: Iterable[Reply]) -> list[Any]:
-    """Post replies to a channel, thread or DM (`Messageable.send`); ephemeral is not possible
-    outside interactions, so such replies are posted normally. Returns the messages sent."""
+    """Post replies to a channel, thread or DM (`Messageable.send`). Outside interactions
+    nothing is ephemeral, so callers pass private replies only to a DM. Returns the messages."""
     sent = []
     for reply in replies:
         for out in render(reply):
@@ -43,11 +49,15 @@ async def send_replies(target: Any, replies: Iterable[Reply]) -> list[Any]:
 
 async def followup_replies(
     interaction: discord.Interaction[Any], replies: Iterable[Reply], *, private: bool = False
-) -> None:
+) -> int:
     """Answer a deferred interaction with follow-ups: ephemeral when the reply asks for it, and
-    all of them when the command itself is private (deferred ephemerally)."""
+    all of them when the command itself is private (deferred ephemerally). Returns how many
+    messages were sent."""
+    sent = 0
     for reply in replies:
         for out in render(reply):
             await interaction.followup.send(
                 **message_kwargs(out), ephemeral=private or reply.ephemeral, wait=True
             )
+            sent += 1
+    return sent

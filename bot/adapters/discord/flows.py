@@ -9,17 +9,25 @@ import discord
 
 from bot.adapters.discord import texts
 from bot.adapters.discord.buttons import answered_view, custom_id
-from bot.adapters.discord.deliver import NO_PINGS, followup_replies, send_replies
+from bot.adapters.discord.deliver import (
+    NO_PINGS,
+    followup_replies,
+    private_and_public,
+    send_replies,
+)
 from bot.adapters.discord.inbound import from_interaction, is_dm, is_thread
 from bot.adapters.discord.markdown import clip, to_discord
 from bot.core.incoming import ButtonPress
+from bot.core.quiz.targets import TargetError, resolve_target
 
 if TYPE_CHECKING:
     from bot.adapters.discord.bot import TutorClient
 
 log = logging.getLogger(__name__)
 THREAD_NAME_LIMIT = 100
+ECHO_LIMIT = 100
 ARCHIVE_MINUTES: Final = 1440
+THREAD_PARENTS = (discord.ChannelType.text, discord.ChannelType.news)
 
 
 async def run_command(
@@ -29,43 +37,70 @@ async def run_command(
     client: TutorClient = interaction.client
     await interaction.response.defer(thinking=True, ephemeral=ephemeral)
     replies = await client.core(from_interaction(interaction, text))
-    await followup_replies(interaction, replies, private=ephemeral)
+    if not await followup_replies(interaction, replies, private=ephemeral):
+        await interaction.followup.send(
+            texts.NOTHING_TO_SAY, ephemeral=True, allowed_mentions=NO_PINGS
+        )
+
+
+def can_open_thread(interaction: discord.Interaction[Any]) -> bool:
+    """A text or news channel where the bot may open a public thread and write in it."""
+    channel = interaction.channel
+    perms = interaction.app_permissions
+    return (
+        getattr(channel, "type", None) in THREAD_PARENTS
+        and perms.create_public_threads
+        and perms.send_messages_in_threads
+    )
+
+
+def known_target(client: TutorClient, target: str) -> bool:
+    """Whether `/quiz target` names a quiz (the core answers the ones that do not)."""
+    if target.casefold() in ("", "review", "stop"):
+        return True
+    try:
+        resolve_target(client.services.curriculum, target, set())
+    except TargetError:
+        return False
+    return True
 
 
 async def start_quiz(interaction: discord.Interaction[Any], target: str) -> None:
-    """`/quiz`: in a text channel, open a thread from the command's answer and quiz there.
-
-    In a thread or a DM (and for `/quiz stop`) the quiz runs where the command was used.
-    """
+    """`/quiz`: in a text or news channel, open a thread from the command's answer and quiz
+    there. In a thread or a DM, for `/quiz stop`, for a target that is no quiz, and where no
+    thread can be opened, the core answers where the command was used."""
     client: TutorClient = interaction.client
     await interaction.response.defer(thinking=True)
-    channel = interaction.channel
     text = f"/quiz {target}".strip()
-    if target.casefold() == "stop" or channel is None or is_thread(channel) or is_dm(channel):
-        await followup_replies(interaction, await client.core(from_interaction(interaction, text)))
-        return
-    thread = await _quiz_thread(interaction, target or texts.QUIZ_NEXT_MODULE)
-    if thread is None:  # no permission to create threads: quiz in the channel itself
+    channel = interaction.channel
+    inline = target.casefold() == "stop" or is_thread(channel) or is_dm(channel)
+    thread = None
+    if not inline and can_open_thread(interaction) and known_target(client, target):
+        thread = await _quiz_thread(interaction, target or texts.QUIZ_NEXT_MODULE)
+    if thread is None:
         await followup_replies(interaction, await client.core(from_interaction(interaction, text)))
         return
     replies = await client.core(from_interaction(interaction, text, thread=thread))
-    await send_replies(thread, replies)
+    private, public = private_and_public(replies)
+    await send_replies(thread, public)
+    await followup_replies(interaction, private)
 
 
 async def _quiz_thread(interaction: discord.Interaction[Any], target: str) -> Any:
+    """The thread, started from the command's own answer (a message that knows its server)."""
     name = interaction.user.display_name
-    starter = await interaction.followup.send(
-        to_discord(texts.QUIZ_THREAD_STARTER.format(user=name, target=target)),
+    echo = clip(target, ECHO_LIMIT)
+    starter = await interaction.edit_original_response(
+        content=to_discord(texts.QUIZ_THREAD_STARTER.format(user=name, target=echo)),
         allowed_mentions=NO_PINGS,
-        wait=True,
     )
     try:
         return await starter.create_thread(
-            name=clip(texts.QUIZ_THREAD_NAME.format(user=name, target=target), THREAD_NAME_LIMIT),
+            name=clip(texts.QUIZ_THREAD_NAME.format(user=name, target=echo), THREAD_NAME_LIMIT),
             auto_archive_duration=ARCHIVE_MINUTES,
         )
-    except discord.HTTPException as exc:
-        log.warning(texts.LOG_NO_THREAD, "quiz", exc.status)
+    except (discord.HTTPException, ValueError) as exc:
+        log.warning(texts.LOG_NO_THREAD, "quiz", exc)
         return None
 
 
@@ -80,5 +115,6 @@ async def handle_press(interaction: discord.Interaction[Any], press: ButtonPress
     replies = await client.core(from_interaction(interaction, press=press))
     if interaction.message is not None and any(not r.ephemeral for r in replies):
         view = answered_view(interaction.message, custom_id(press.action, press.value))
+        view.stop()  # a finished view is not kept in the ViewStore: nothing to dispatch
         await interaction.edit_original_response(view=view, allowed_mentions=NO_PINGS)
     await followup_replies(interaction, replies)

@@ -2,7 +2,8 @@
 
 One learner per Discord account: user ids are global on Discord, so every server and DM shares
 the workspace `discord` (progress follows the learner). Channel and thread ids are global too, so
-thread keys never collide; the server id is kept in `raw["guild_id"]` for cohort features.
+thread keys never collide. The server id travels as `Incoming.guild`: admin rights (Manage
+Server) hold only there, and a cohort's admin actions must come from the cohort's own server.
 """
 
 from __future__ import annotations
@@ -44,10 +45,17 @@ def place(channel: Any) -> tuple[str, str | None]:
     return str(channel.id), None
 
 
-def is_admin(user: Any) -> bool:
-    """Cohort admin = a server member with Manage Server."""
-    perms = getattr(user, "guild_permissions", None)
-    return bool(getattr(perms, "manage_guild", False))
+def interaction_admin(interaction: discord.Interaction[Any]) -> bool:
+    """Manage Server, as Discord computed it for this interaction (no guild cache needed)."""
+    return interaction.guild_id is not None and interaction.permissions.manage_guild
+
+
+def message_admin(message: discord.Message) -> bool:
+    """Manage Server of a message's author in the message's server (False in DMs)."""
+    author = message.author
+    if message.guild is None or not isinstance(author, discord.Member):
+        return False
+    return author.guild_permissions.manage_guild
 
 
 def strip_mentions(text: str, bot_id: int) -> str:
@@ -75,7 +83,8 @@ def from_interaction(
         thread=thread_id,
         is_dm=interaction.guild_id is None,
         mentions_bot=True,
-        is_admin=is_admin(user),
+        is_admin=interaction_admin(interaction),
+        guild=str(interaction.guild_id) if interaction.guild_id else None,
         event_id=f"interaction:{interaction.id}",
         press=press,
         raw={"guild_id": interaction.guild_id},
@@ -96,7 +105,8 @@ def from_message(message: discord.Message, bot_id: int, *, thread: Any = None) -
         thread=thread_id,
         is_dm=guild_id is None,
         mentions_bot=True,
-        is_admin=is_admin(message.author),
+        is_admin=message_admin(message),
+        guild=str(guild_id) if guild_id else None,
         event_id=f"message:{message.id}",
         raw={"guild_id": guild_id},
     )

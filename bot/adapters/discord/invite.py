@@ -11,7 +11,9 @@ _SNOWFLAKE = re.compile(r"\d{17,20}")
 
 
 def needed_permissions() -> discord.Permissions:
-    """Read and answer in channels and threads, open threads, embed, attach, react."""
+    """See and answer in channels and threads, open threads, embed cards, attach images.
+
+    Permissions integer 309237697536 (README, "Run on Discord")."""
     return discord.Permissions(
         view_channel=True,
         send_messages=True,
@@ -19,8 +21,6 @@ def needed_permissions() -> discord.Permissions:
         create_public_threads=True,
         embed_links=True,
         attach_files=True,
-        read_message_history=True,
-        add_reactions=True,
     )
 
 

@@ -9,19 +9,29 @@ _CODE = re.compile(r"(```.*?```|`[^`\n]*`)", re.DOTALL)
 _BOLD = re.compile(r"(?<![\w*])\*(?![\s*])([^*\n]+?)(?<![\s*])\*(?![\w*])")
 _STRIKE = re.compile(r"(?<![\w~])~(?![\s~])([^~\n]+?)(?<![\s~])~(?![\w~])")
 _LINK = re.compile(r"<(https?://[^|>\s]+)\|([^>\n]+)>")
+_MASKED = re.compile(r"([\\\[\]])")
 
 
 def to_discord(markdown: str) -> str:
-    """Convert `*bold*`, `~strike~` and `<url|label>` links; code spans stay untouched.
+    """Convert `*bold*` and `~strike~`; code spans stay untouched.
 
-    `_italic_`, `` `code` `` and bullets are the same in both dialects.
+    Reply text carries what learners typed (answers, targets, notes, links, display names), so
+    nothing in it may become a masked link: `\\`, `[` and `]` are escaped, and a `<url|label>` shows
+    its address, `label (url)`. Bare addresses stay visible as themselves. `_italic_`,
+    `` `code` `` and bullets are the same in both dialects.
     """
     pieces = _CODE.split(markdown)
     for i in range(0, len(pieces), 2):  # even indexes are outside code
-        text = _BOLD.sub(r"**\1**", pieces[i])
+        text = _MASKED.sub(r"\\\1", pieces[i])
+        text = _BOLD.sub(r"**\1**", text)
         text = _STRIKE.sub(r"~~\1~~", text)
-        pieces[i] = _LINK.sub(r"[\2](\1)", text)
+        pieces[i] = _LINK.sub(_shown_link, text)
     return "".join(pieces)
+
+
+def _shown_link(match: re.Match[str]) -> str:
+    url, label = match[1], match[2]
+    return url if label.strip() == url else f"{label} ({url})"
 
 
 def clip(text: str, limit: int) -> str:

@@ -5,12 +5,13 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 
+import aiohttp
 import discord
 from discord import app_commands
 from pydantic import SecretStr
 
 from bot.adapters.discord import texts
-from bot.adapters.discord.bot import TutorClient, build_client
+from bot.adapters.discord.bot import TutorClient, build_client, build_intents
 from bot.adapters.discord.broadcaster import DiscordBroadcaster
 from bot.adapters.discord.commands import register_commands
 from bot.adapters.discord.inbound import PLATFORM
@@ -63,8 +64,7 @@ async def run_discord(
         await _serve(_client(services, settings, None, broadcasters), token)
     except discord.PrivilegedIntentsRequired:
         log.warning(texts.LOG_PRIVILEGED_RETRY)
-        plain = discord.Intents.default()
-        plain.message_content = False
+        plain = build_intents(settings, privileged=False)
         await _serve(_client(services, settings, plain, broadcasters), token)
 
 
@@ -86,28 +86,45 @@ async def _serve(client: TutorClient, token: str) -> None:
             await client.start(token)
         except discord.LoginFailure:
             raise DiscordConfigError(texts.ERR_BAD_TOKEN) from None
+        except (aiohttp.ClientConnectionError, OSError, TimeoutError) as exc:
+            raise DiscordConfigError(texts.ERR_UNREACHABLE.format(error=_reason(exc))) from None
 
 
-async def sync_commands(secret: SecretStr | None, guild_ids: list[int]) -> list[Synced]:
-    """Register the slash commands with Discord: in the given servers (instant), else global.
+def _reason(exc: BaseException) -> str:
+    return f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
+
+
+async def sync_commands(
+    secret: SecretStr | None,
+    guild_ids: list[int],
+    *,
+    include_global: bool = False,
+    clear: bool = False,
+) -> list[Synced]:
+    """Register the slash commands with Discord: in the given servers (instant) and, with
+    `include_global` or when no server is given, globally. `clear` removes them instead.
 
     Logs in over HTTP only (no gateway connection), syncs, and closes.
     """
     token = token_of(secret)
     client = discord.Client(intents=discord.Intents.none())
     tree: app_commands.CommandTree[discord.Client] = app_commands.CommandTree(client)
-    register_commands(tree)
+    if not clear:
+        register_commands(tree)
     results: list[Synced] = []
     async with client:
         try:
             await client.login(token)
         except discord.LoginFailure:
             raise DiscordConfigError(texts.ERR_BAD_TOKEN) from None
+        except (aiohttp.ClientConnectionError, OSError, TimeoutError) as exc:
+            raise DiscordConfigError(texts.ERR_UNREACHABLE.format(error=_reason(exc))) from None
         for guild_id in guild_ids:
             guild = discord.Object(id=guild_id)
-            tree.copy_global_to(guild=guild)
+            if not clear:
+                tree.copy_global_to(guild=guild)
             synced = await tree.sync(guild=guild)
             results.append(Synced(guild_id, [c.name for c in synced]))
-        if not guild_ids:
+        if include_global or not guild_ids:
             results.append(Synced(None, [c.name for c in await tree.sync()]))
     return results

@@ -35,6 +35,19 @@ QUIZ_THREAD_NAME = "Quiz · {user} · {target}"
 QUIZ_NEXT_MODULE = "next module"
 QUESTION_THREAD_NAME = "Q: {question}"
 SOURCES = "Sources"
+FAILED = "Sorry, that did not work on my side. Please try again in a moment."
+NOT_ALLOWED = "You cannot use that command here."
+GUILD_ONLY = "That command works in a server channel, not in DMs."
+NOTHING_TO_SAY = "Done."
+SENT_PRIVATELY = "🔒 {user}, that answer is private: I sent it to you in a DM."
+PRIVATE_USE_SLASH = (
+    "🔒 {user}, that answer is private and your DMs are closed to me. Use the slash command "
+    "instead (only you see its answer), e.g. `/privacy export` or `/progress`."
+)
+COHORT_TEXT_CHANNEL = (
+    "A cohort needs a text or announcement channel: weekly posts cannot go to a forum, a voice "
+    "channel or a thread. Run `/cohort create ...` in the channel that should get them."
+)
 MORE_SOURCES = "…and {n} more"
 
 # Operator log lines (never include tokens).
@@ -50,8 +63,12 @@ LOG_PRIVILEGED_RETRY = (
 )
 LOG_TOO_MANY_BUTTONS = "Discord: %d choices do not fit one message; showing the first %d"
 LOG_LONG_CUSTOM_ID = "Discord: button %r dropped: its custom_id exceeds 100 characters"
-LOG_NO_THREAD = "Discord: could not create a %s thread (HTTP %s); answering in the channel"
+LOG_NO_THREAD = "Discord: could not create a %s thread (%s); answering in the channel"
 LOG_SEND_FAILED = "Discord: could not send to channel %s: %s"
+LOG_FAILED = "Discord: interaction %s failed: %r"
+LOG_NOT_TOLD = "Discord: could not tell the user that interaction %s failed: %s"
+LOG_MESSAGE_FAILED = "Discord: answering message %s failed"
 ERR_NO_TOKEN = "DISCORD_TOKEN: not set; create a bot token in the Discord developer portal"
 ERR_BAD_TOKEN = "DISCORD_TOKEN: rejected by Discord (reset the token in the developer portal)"
+ERR_UNREACHABLE = "Discord: cannot reach discord.com ({error}); check the network and try again"
 ERR_BAD_CLIENT_ID = "--client-id: expected the application's numeric id (17 to 20 digits)"

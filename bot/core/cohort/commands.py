@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from bot.core.cohort import faq, texts
 from bot.core.cohort.post_now import post_now
 from bot.core.cohort.report import render_report
+from bot.core.cohort.rights import is_cohort_admin
 from bot.core.context import Request
 from bot.core.reply import Reply
 from bot.core.weekly import render_week
@@ -45,7 +46,7 @@ def handle(req: Request) -> list[Reply]:
         return [Reply.text(texts.NO_COHORT)]
     if sub == "faq":
         return [faq.handle(req, cohort, req.args.strip()[3:])]
-    if sub in ADMIN_ACTIONS and not req.incoming.is_admin:
+    if sub in ADMIN_ACTIONS and not is_cohort_admin(req.incoming, cohort):
         return [Reply.text(texts.NOT_ADMIN.format(what=f"use `/cohort {sub}`"), ephemeral=True)]
     action = ACTIONS.get(sub)
     if action is None:
@@ -79,6 +80,7 @@ def _create(req: Request, words: list[str]) -> Reply:
             platform=req.incoming.platform,
             workspace=req.incoming.workspace,
             channel_id=req.incoming.channel,
+            guild_id=req.incoming.guild,
             track_id=words[0],
             start=start,
             day=day,

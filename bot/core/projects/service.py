@@ -6,6 +6,7 @@ approved when the learner's cohort sets `require_approval`.
 
 from __future__ import annotations
 
+from bot.core.cohort.rights import is_cohort_admin
 from bot.core.context import Request
 from bot.core.progress import after_event
 from bot.core.progress.peers import resolve_person
@@ -112,6 +113,9 @@ def review(req: Request, verb: str, rest: str) -> Reply:
     learner = resolve_person(req.services, inc.platform, inc.workspace, tokens[0])
     if learner is None or learner.id is None:
         return Reply.text(texts.NO_SUCH_LEARNER.format(who=tokens[0][:40]))
+    cohort = req.services.community.cohort_of(learner.id)
+    if cohort is not None and not is_cohort_admin(inc, cohort):
+        return Reply.text(texts.ADMIN_ONLY, ephemeral=True)  # an admin elsewhere, not here
     module = _module(req, tokens[1])
     if isinstance(module, Reply):
         return module

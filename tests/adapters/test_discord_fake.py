@@ -1,0 +1,78 @@
+"""The fake Discord refuses what Discord refuses: a fake that accepts more than the platform is
+a bug in the tests. Each check goes through real discord.py objects and its HTTP client."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+from typing import Any
+
+import discord
+import pytest
+
+from tests.adapters.fake_discord import Course, DiscordHarness
+
+
+def interaction(h: DiscordHarness, user: int, channel: int) -> tuple[Any, Any]:
+    """Two Interaction objects for one interaction (as two processes would see it)."""
+    payload = h._base_payload(2, user, channel)
+    payload["data"] = {"id": "1", "name": "roadmap", "type": 1}
+    return (
+        discord.Interaction(data=payload, state=h.state),
+        discord.Interaction(data=payload, state=h.state),
+    )
+
+
+def test_one_response_per_interaction_and_follow_ups_only_after_it(tmp_path: Path) -> None:
+    async def scenario() -> None:
+        c = Course()
+        async with DiscordHarness(tmp_path, world=c.world) as h:
+            first, second = interaction(h, c.ada, c.general)
+            with pytest.raises(discord.NotFound):  # Unknown Webhook: nothing to follow up yet
+                await first.followup.send("too early", allowed_mentions=h.client.allowed_mentions)
+            await first.response.defer(thinking=True)
+            with pytest.raises(discord.HTTPException) as again:
+                await second.response.defer()
+            assert again.value.code == 40060
+            sent = await first.followup.send(
+                "ok", wait=True, allowed_mentions=discord.AllowedMentions.none()
+            )
+            assert sent.guild is None  # what discord.py returns for a follow-up
+            with pytest.raises(ValueError, match="guild info"):
+                await sent.create_thread(name="quiz")
+
+    asyncio.run(scenario())
+
+
+def test_limits_pings_forums_and_thread_rights(tmp_path: Path) -> None:
+    async def scenario() -> None:
+        c = Course()
+        c.bot_perms(c.guild).create_public_threads = False
+        c.guild.roles[c.guild.id].create_public_threads = False
+        async with DiscordHarness(tmp_path, world=c.world) as h:
+            channel: Any = h.client.get_channel(c.general)
+            quiet = discord.AllowedMentions.none()
+            with pytest.raises(discord.HTTPException, match="2000"):
+                await channel.send("x" * 2001, allowed_mentions=quiet)
+            with pytest.raises(discord.HTTPException, match="ping nobody"):
+                await channel.send("@everyone", allowed_mentions=discord.AllowedMentions.all())
+            message = await channel.send("hello", allowed_mentions=quiet)
+            with pytest.raises(discord.Forbidden):
+                await message.create_thread(name="no rights")
+            forum = h.client.get_channel(c.forum)
+            assert isinstance(forum, discord.ForumChannel) and not hasattr(forum, "send")
+            with pytest.raises(discord.HTTPException) as refused:
+                await h.client.http.start_thread_with_message(
+                    c.forum, message.id, name="x", auto_archive_duration=1440
+                )
+            assert refused.value.code == 50024
+
+    asyncio.run(scenario())
+
+
+def test_roles_differ_between_guilds(tmp_path: Path) -> None:
+    c = Course()
+    assert c.guild.permissions(c.coach).manage_guild
+    assert not c.guild.permissions(c.ada).manage_guild
+    assert c.own.permissions(c.ada).manage_guild  # her own server
+    assert not c.own.permissions(c.coach).view_channel  # not a member there
