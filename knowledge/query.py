@@ -19,8 +19,57 @@ _INJECTION = [
     r"\bDAN\b|\bjailbreak\w*|\bdeveloper\s+mode\b|\bdo\s+anything\s+now\b",
     r"\b(without|no)\s+(any\s+)?(restrictions|rules|filters|limits|censorship)\b",
     r"\b(api\s+keys?|passwords?|credentials|secrets?|tokens?)\s+(you|in\s+your)\b[^.?!\n]*",
+    # instructions hidden in pasted text, or aimed at what the tutor says next
+    r"\b(ignore|disregard)\s+(the\s+|this\s+|that\s+)?(user|learner|question|above|previous)\b",
+    r"\b(assistant|system|bot|ai)\s+(instruction|message|override|command)s?\s*:",
+    r"\b(reply|respond|answer)\s+(only\s+)?with\s+['\"]",
+    r"\bno\s+matter\s+what\s+(i|the\s+user)\b|\bfrom\s+now\s+on,?\s+(you|always|only|reply)\b",
+    r"\b(print|repeat|output|show|dump)\s+(everything|all|the\s+text|whatever)\b[^.?!\n]{0,30}"
+    r"\b(above|before|earlier)\b",
+    r"\b(quote|recite|list|reveal)\b[^.?!\n]{0,40}\b(rules|instructions|guidelines)\b",
+    r"\b(developers?|creators?|makers?|admins?|organi[sz]ers?)\s+(told|instructed|allowed|"
+    r"authori[sz]ed)\s+(you|me)\b",
+    # fake authority and requests to act on the tutor's data or other people
+    r"\b(new\s+rule|admin\s+override|override\s+code)\b",
+    r"\bas\s+(the|your|an?)\s+(course\s+)?(admin|administrator|developer|organi[sz]er|"
+    r"instructor|owner|moderator)\b[^.?!\n]{0,20}\b(i'?m|i\s+am|telling|order|instruct)",
+    r"\b(mark|set|record|log)\s+(my|me|their|his|her)\b[^.?!\n]{0,30}\b(passed|complete[d]?|"
+    r"done|100\s*%|score|grade)\b",
+    r"\b(answer\s+key|quiz\s+answers|correct\s+(options|answers|choices))\b",
+    r"\b(api\s+keys?|environment\s+variables?|env\s+vars?|secrets?|tokens?|passwords?)\b"
+    r"[^.?!\n]{0,40}\b(print|dump|reveal|show|list|have\s+access)\b",
+    r"\b(print|dump|reveal|show|list)\b[^.?!\n]{0,30}\b(api\s+keys?|environment\s+variables?|"
+    r"env\s+vars?|secrets?|tokens?|passwords?)\b",
+    r"\b(post|announce|broadcast|send|dm|message|ping)\b[^.?!\n]{0,40}\b(@?everyone|@here|"
+    r"@channel|every\s+(cohort\s+)?member|all\s+(the\s+)?(learners|members|users|students))\b",
+    r"\bpirat\w*|\bcracked\s+(pdf|copy|version)|\b(paid|premium)\s+(lessons?|content|videos?)\b",
+    r"\byour\s+(instructions|rules|prompt|hidden\s+context|tool\s+definitions|guidelines)\b",
+    r"\bwhat\s+(were|have)\s+you\s+(been\s+)?told\b|\bopposite\s+day\b|\bsudo\s+mode\b",
+    r"^\s*(system|admin|developer)\s*:|\bend\s+of\s+(the\s+)?user\s+message\b",
+    r"\brun\s+this\s+on\s+your\s+(server|machine)\b|/etc/passwd|\byour\s+\.env\b",
+    r"<\s*(script|iframe)\b|\bjavascript\s*:",
+    r"\bstart\s+every\s+(single\s+)?(reply|answer|message)\b",
+    r"\b(post|announce|send)\b[^.?!\n]{0,30}\bin\s+#[\w-]+|\bmake\s+it\s+look\s+official\b",
+    # the same in other languages learners write in
+    r"\b(ignoriere|ignora|ignore[sz]?|игнорируй)\b[^.?!\n]{0,40}(anweisungen|instrucciones|"
+    r"instruções|instructions|инструкции)",
+    r"systemprompt|prompt\s+de\s+sistema|системный\s+промпт|系统提示|システムプロンプト|"
+    r"忽略之前|指示はすべて無視",
 ]
-INJECTION = re.compile("|".join(f"(?:{p})" for p in _INJECTION), re.IGNORECASE)
+INJECTION = re.compile("|".join(f"(?:{p})" for p in _INJECTION), re.IGNORECASE | re.MULTILINE)
+_SPACED = re.compile(r"\b(?:\w ){3,}\w\b")
+
+
+def _unspaced(message: str) -> str:
+    """`i g n o r e  p r e v i o u s` -> `ignore previous` (a way to dodge the patterns)."""
+    return _SPACED.sub(lambda m: m.group(0).replace(" ", ""), re.sub(r" {2,}", "  ", message))
+
+
+def injected(message: str) -> bool:
+    """Whether the message tries to instruct the tutor (in any of the forms above)."""
+    return bool(INJECTION.search(message) or INJECTION.search(_unspaced(message)))
+
+
 _FOLLOW_UP_CUE = re.compile(
     r"^\s*((what|how)\s+about|and|also|but|so|then|why|what\s+if|same\s+for|ok\s+(so|and|but)"
     r"|what\s+else|anything\s+else|more\s+on|can\s+you\s+(elaborate|expand))\b"
@@ -47,6 +96,7 @@ class SearchQuery:
 def strip_injection(message: str) -> tuple[str, bool]:
     """Remove instruction-like phrases; return (the rest, whether any were found)."""
     cleaned, count = INJECTION.subn(" ", message)
+    count += 0 if count else int(injected(message))
     cleaned = re.sub(r"^[\s,;:.!-]*(and|then|&)?\b", "", cleaned.strip(), flags=re.IGNORECASE)
     return re.sub(r"\s+", " ", cleaned).strip(" ,;:"), count > 0
 

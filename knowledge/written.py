@@ -81,18 +81,8 @@ def _written(cur: Curriculum) -> Iterator[tuple[Written, list[str]]]:
             yield written, [faq.question, *faq.asks]
     for term in glossary(cur.lessons):
         text = f"*{term.name}*: {term.definition}"
-        asks = [
-            f"{form} {name}"
-            for name in term.names
-            for form in ("what is", "define", "what does it mean:")
-        ]
-        yield (
-            Written(_term_key(term.lesson, term.name), "term", term.name, text, (term.ref,)),
-            [
-                *term.names,
-                *asks,
-            ],
-        )
+        asks = [f"{form} {name}" for name in term.names for form in ("what is", "define")]
+        yield Written(_term_key(term.lesson, term.name), "term", term.name, text, (term.ref,)), asks
 
 
 def written_answers(cur: Curriculum) -> tuple[dict[str, Written], list[Probe]]:

@@ -8,7 +8,9 @@ from bot.core.ask import course, intents, texts
 from bot.core.cohort import faq
 from bot.core.context import Request
 from bot.core.reply import Choice, Choices, Citation, Part, Reply, Text
-from knowledge.answer import Answer
+from knowledge.answer import Answer, decline
+from knowledge.query import injected
+from knowledge.texts import DECLINE_INJECTION
 from storage.tables import CohortFaq
 
 
@@ -24,12 +26,14 @@ def ask(req: Request) -> list[Reply]:
     limited = _rate_limited(req)
     if limited is not None:
         return [limited]
+    if injected(question):  # never searched, never answered from the material
+        return [_recorded(req, question, decline(DECLINE_INJECTION, [], hint=False))]
+    organiser = intents.organiser_question(question)
     names = tuple(b.name for b in req.services.curriculum.badges)
-    about_course = intents.course_question(question, names)
+    about_course = None if organiser else intents.course_question(question, names)
     if about_course is not None:
         text = course.answer(req, about_course)
         return [_recorded(req, question, Answer(text, (), False, (), (), "course"))]
-    organiser = intents.organiser_question(question)
     entry = faq.matching_entry(req, question, organiser)
     if entry is not None:
         return [_recorded(req, question, _cohort_answer(req, entry))]
