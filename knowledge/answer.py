@@ -85,8 +85,10 @@ class RelevancePolicy:
     strong_similarity: float = 0.28
     min_bm25: float = 2.5
     written_similarity: float = 0.62
-    lead_similarity: float = 0.45
-    detail_similarity: float = 0.45
+    lead_similarity: float = 0.50
+    detail_similarity: float = 0.35
+    details: int = 3
+    """At most this many supporting sentences follow a written answer."""
 
     def supports(self, retrieval: Retrieval) -> bool:
         """Whether the retrieved material is relevant enough to answer from."""

@@ -20,12 +20,11 @@ from knowledge.answer import Answer, Citation, RelevancePolicy, decline, nearest
 from knowledge.embeddings import Embedder
 from knowledge.extractive import compose_extractive
 from knowledge.keywords import content_words
-from knowledge.query import INJECTION, SearchQuery, has_follow_up_cue, strip_injection
+from knowledge.query import INJECTION, SearchQuery, follow_up_cue, strip_injection
 from knowledge.retrieval import HybridRetriever, Passage, Retrieval
 from knowledge.written import ProbeIndex, Written, WrittenAnswers
 
 TOP_PASSAGES = 4
-MAX_DETAILS = 2
 DETAIL_PASSAGES = 3
 CONTEXT_CHARS = 300
 
@@ -34,15 +33,24 @@ CONTEXT_CHARS = 300
 class ConversationPolicy:
     """When a message is a follow-up (calibrated on the development part of the eval set).
 
-    A message whose own best match reaches `standalone` is a new question. Otherwise it is a
-    follow-up when searching it with the previous question raises the match by `margin` (by
-    `cue_margin` when it opens like a follow-up: "and ...", "what about ...", a pronoun).
+    A message whose own best match reaches `standalone` (`opens_standalone` when it opens like
+    a follow-up: "and ...", "what about ...", "why?") is a new question. Otherwise it is a
+    follow-up when searching it with the previous question raises the match by `margin`
+    (`pronoun_margin` with a pronoun, `opens_margin` when it opens like a follow-up).
     """
 
     standalone: float = 0.70
+    opens_standalone: float = 0.85
     margin: float = 0.08
-    cue_margin: float = 0.0
+    pronoun_margin: float = 0.04
+    opens_margin: float = 0.0
     known_share: float = 0.5
+
+    def margin_for(self, cue: str | None) -> float:
+        """How much the previous question must improve the match for this kind of message."""
+        if cue == "opens":
+            return self.opens_margin
+        return self.pronoun_margin if cue == "pronoun" else self.margin
 
 
 def section_key(passage: Passage) -> tuple[str, str] | None:
@@ -90,10 +98,11 @@ class ExtractiveAnswerer:
         return len(words & self.retriever.keywords.vocabulary) / len(words)
 
     def _stands_alone(self, text: str, alone: Retrieval) -> bool:
-        cue = has_follow_up_cue(text)
+        cue = follow_up_cue(text)
         if not cue and self._known_share(text) < self.conversation.known_share:
             return True  # mostly words the course never uses: not about the thread's topic
-        return alone.confidence >= self.conversation.standalone
+        bar = self.conversation.opens_standalone if cue == "opens" else self.conversation.standalone
+        return alone.confidence >= bar
 
     def retrieve(
         self,
@@ -113,7 +122,7 @@ class ExtractiveAnswerer:
         text, injected = strip_injection(question)
         previous = history[-1][:CONTEXT_CHARS] if history else ""
         bare = not content_words(text)
-        if injected or (bare and not (previous and has_follow_up_cue(text))):
+        if injected or (bare and not (previous and follow_up_cue(text))):
             message = texts.DECLINE_INJECTION if injected else texts.DECLINE_EMPTY
             empty = Retrieval(text, [], 0.0, 0.0)
             return (
@@ -134,9 +143,7 @@ class ExtractiveAnswerer:
         if self._stands_alone(text, alone):
             return self._judge(SearchQuery(question, text, False, False), alone)
         context = self._search(combined, v_context, module, k)
-        margin = (
-            self.conversation.cue_margin if has_follow_up_cue(text) else self.conversation.margin
-        )
+        margin = self.conversation.margin_for(follow_up_cue(text))
         if context.confidence >= alone.confidence + margin:
             return self._judge(SearchQuery(question, combined, False, True), context)
         return self._judge(SearchQuery(question, text, False, False), alone)
@@ -226,7 +233,7 @@ class ExtractiveAnswerer:
         said = content_words(lead.text)
         picked: list[tuple[str, Passage]] = []
         for match in self.sentences.scored(retrieval.query_vector, list(passages)):
-            if match.score < self.policy.detail_similarity or len(picked) >= MAX_DETAILS:
+            if match.score < self.policy.detail_similarity or len(picked) >= self.policy.details:
                 break
             words = content_words(match.probe)
             if INJECTION.search(match.probe) or len(words - said) < 0.5 * len(words):

@@ -70,12 +70,12 @@ def injected(message: str) -> bool:
     return bool(INJECTION.search(message) or INJECTION.search(_unspaced(message)))
 
 
-_FOLLOW_UP_CUE = re.compile(
+_OPENS_FOLLOW_UP = re.compile(
     r"^\s*((what|how)\s+about|and|also|but|so|then|why|what\s+if|same\s+for|ok\s+(so|and|but)"
-    r"|what\s+else|anything\s+else|more\s+on|can\s+you\s+(elaborate|expand))\b"
-    r"|\b(it|its|that|this|those|these|them|they|there)\b",
+    r"|what\s+else|anything\s+else|more\s+on|can\s+you\s+(elaborate|expand))\b",
     re.IGNORECASE,
 )
+_PRONOUN = re.compile(r"\b(it|its|that|this|those|these|them|they|there)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -101,6 +101,8 @@ def strip_injection(message: str) -> tuple[str, bool]:
     return re.sub(r"\s+", " ", cleaned).strip(" ,;:"), count > 0
 
 
-def has_follow_up_cue(message: str) -> bool:
-    """Whether a message opens like a follow-up ("and ...", "what about ...") or uses a pronoun."""
-    return bool(_FOLLOW_UP_CUE.search(message))
+def follow_up_cue(message: str) -> str | None:
+    """`opens` for "and ...", "what about ...", "why?"; `pronoun` for "it", "that"; else None."""
+    if _OPENS_FOLLOW_UP.search(message):
+        return "opens"
+    return "pronoun" if _PRONOUN.search(message) else None

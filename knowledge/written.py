@@ -93,7 +93,7 @@ def written_answers(cur: Curriculum) -> tuple[dict[str, Written], list[Probe]]:
         if written.key in answers:  # a term defined twice: the first lesson keeps it
             continue
         answers[written.key] = written
-        for text in asks:
+        for text in [*asks, written.text]:  # the answer itself matches questions about details
             probe = Probe(written.key, _squash(text))
             probes.setdefault(probe.id, probe)
     return answers, list(probes.values())
