@@ -153,7 +153,7 @@ def make_services(
         data_dir=tmp_path, database_url=database_url or f"sqlite:///{tmp_path}/t.db"
     )
     curriculum = curriculum or shipped_curriculum()
-    knowledge = Knowledge.build(tmp_path, embedder=HashingEmbedder(), curriculum=curriculum)
+    knowledge = Knowledge.build(tmp_path, embedder=HashingEmbedder(dim=256), curriculum=curriculum)
     return bootstrap(
         settings, clock=FakeClock(), curriculum=curriculum, auto_upgrade=True, knowledge=knowledge
     )
