@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from contextvars import ContextVar
 from pathlib import Path
 
 from alembic import command
@@ -46,10 +47,23 @@ def _sqlite_pragmas(dbapi_conn: object, _record: object) -> None:
     cursor.close()
 
 
+_writes: ContextVar[int] = ContextVar("database_writes", default=0)
+
+
+def _note_flush(session: Session, _context: object) -> None:
+    session.info["wrote"] = True
+
+
+event.listen(Session, "after_flush", _note_flush)
+
+
 class Database:
     """A database behind one URL: engine, sessions and schema management."""
 
     def __init__(self, url: str) -> None:
+        self._unit: ContextVar[Session | None] = ContextVar(
+            f"unit_of_work_{id(self)}", default=None
+        )
         self.shown_url = mask_url(url)
         self.url = normalise_url(url)
         try:
@@ -109,14 +123,78 @@ class Database:
 
     @contextmanager
     def session(self) -> Iterator[Session]:
-        """A session committed on success and rolled back on error."""
+        """A session committed on success and rolled back on error.
+
+        Inside `unit_of_work()` it is the unit's own session: nothing is committed until the
+        whole unit is, and an error rolls the whole unit back. A block that recovers from an
+        error (IntegrityError on a unique key) uses `guarded()` instead.
+        """
+        outer = self._unit.get()
+        if outer is not None:
+            yield outer
+            return
+        with self._own_session() as session:
+            yield session
+
+    @contextmanager
+    def guarded(self) -> Iterator[Session]:
+        """Like `session()`, but inside a unit of work behind a savepoint: an error rolls back
+        only this block, so the caller may catch it (e.g. a unique key already taken)."""
+        outer = self._unit.get()
+        if outer is not None:
+            with outer.begin_nested():
+                yield outer
+            return
+        with self._own_session() as session:
+            yield session
+
+    @contextmanager
+    def _own_session(self) -> Iterator[Session]:
         with Session(self.engine, expire_on_commit=False) as session:
             try:
                 yield session
-                session.commit()
+                self._commit(session)
             except BaseException:
                 session.rollback()
                 raise
+
+    @contextmanager
+    def unit_of_work(self) -> Iterator[Session]:
+        """One transaction for every repository call made inside: all of it commits, or none.
+
+        On SQLite the transaction takes the write lock up front (BEGIN IMMEDIATE), so units
+        run one at a time as PostgreSQL's row locks would make them. Nested units join the
+        outer one.
+        """
+        if self._unit.get() is not None:
+            with self.session() as joined:
+                yield joined
+            return
+        with Session(self.engine, expire_on_commit=False) as session:
+            token = self._unit.set(session)
+            try:
+                if self.is_sqlite:
+                    session.connection().exec_driver_sql("BEGIN IMMEDIATE")
+                yield session
+                self._commit(session)
+            except BaseException:
+                session.rollback()
+                raise
+            finally:
+                self._unit.reset(token)
+
+    def _commit(self, session: Session) -> None:
+        wrote = bool(session.new or session.dirty or session.deleted) or session.info.get(
+            "wrote", False
+        )
+        session.commit()
+        if wrote:
+            _writes.set(_writes.get() + 1)
+
+    @staticmethod
+    def writes() -> int:
+        """How many committed transactions with changes this context has made (a mark)."""
+        return _writes.get()
 
     def dispose(self) -> None:
         self.engine.dispose()

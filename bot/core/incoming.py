@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import datetime
 from types import MappingProxyType
 from typing import Any
 
@@ -24,7 +25,8 @@ class Incoming:
 
     `is_admin` is the adapter's verdict on cohort-admin rights (Slack: configured admin ids or
     workspace admins; Discord: Manage Server; console: the local user). `raw` keeps the platform
-    payload for the adapter that made it; the core never reads it.
+    payload for the adapter that made it; the core never reads it. `sent_at` is when the
+    platform says the message was sent (UTC), when the adapter knows it.
     """
 
     platform: str
@@ -39,6 +41,7 @@ class Incoming:
     is_admin: bool = False
     event_id: str | None = None
     press: ButtonPress | None = None
+    sent_at: datetime | None = None
     raw: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}), repr=False)
 
     @property

@@ -73,14 +73,17 @@ class Router:
         self.services = services
 
     def handle(self, incoming: Incoming) -> list[Reply]:
+        mark = self.services.db.writes()
         try:
             return self._route(incoming) or [Reply.text(texts.EMPTY)]
         except OperationalError:
             log.exception("database unavailable")
-            return [Reply.text(texts.DB_DOWN)]
+            saved = self.services.db.writes() > mark
+            return [Reply.text(texts.DB_DOWN_PARTLY_SAVED if saved else texts.DB_DOWN)]
         except Exception:
             log.exception("handler failed for %s command", incoming.platform)
-            return [Reply.text(texts.INTERNAL_ERROR)]
+            saved = self.services.db.writes() > mark
+            return [Reply.text(texts.INTERNAL_ERROR_SAVED if saved else texts.INTERNAL_ERROR)]
 
     def observe(self, activity: Activity) -> None:
         """Record community activity (messages, replies, reactions, deletions). Never raises."""
