@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from pathlib import Path
+from typing import Any
 
 from alembic import command
 from alembic.config import Config
@@ -39,12 +41,48 @@ def mask_url(url: str) -> str:
         return "(unparseable URL)"
 
 
+_SURROGATES = re.compile("[\ud800-\udfff]")
+LOCK_TIMEOUT_MS = 4000
+"""How long a statement waits for a lock (SQLite busy timeout, PostgreSQL lock_timeout)."""
+STATEMENT_TIMEOUT_MS = 8000
+"""How long one PostgreSQL statement may run before it is cancelled."""
+
+
 def _sqlite_pragmas(dbapi_conn: object, _record: object) -> None:
     cursor = dbapi_conn.cursor()  # type: ignore[attr-defined]
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.execute("PRAGMA busy_timeout=5000")
+    cursor.execute(f"PRAGMA busy_timeout={LOCK_TIMEOUT_MS}")
     cursor.close()
+
+
+def storable(value: Any) -> Any:
+    """A parameter every database accepts: no NULs (PostgreSQL refuses them) and no lone
+    surrogates (no driver can encode them), in any string, on both databases alike."""
+    if isinstance(value, str):
+        if "\x00" in value:
+            value = value.replace("\x00", "")
+        if not value.isascii():
+            value = _SURROGATES.sub("\ufffd", value)
+        return value
+    if isinstance(value, dict):
+        return {k: storable(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return type(value)(storable(v) for v in value)
+    return value
+
+
+def _storable_parameters(
+    _conn: object, _cursor: object, statement: str, parameters: Any, _context: object, _many: bool
+) -> tuple[str, Any]:
+    return statement, storable(parameters)
+
+
+def is_timeout(exc: BaseException) -> bool:
+    """Whether a database error is a lock or statement timeout (busy), not an outage."""
+    orig = getattr(exc, "orig", exc)
+    name = type(orig).__name__
+    return name in {"QueryCanceled", "LockNotAvailable"} or "database is locked" in str(orig)
 
 
 _writes: ContextVar[int] = ContextVar("database_writes", default=0)
@@ -73,12 +111,18 @@ class Database:
         self.is_sqlite = parsed.get_backend_name() == "sqlite"
         if self.is_sqlite and parsed.database not in (None, "", ":memory:"):
             Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
-        connect_args = {} if self.is_sqlite else {"connect_timeout": 5}
+        connect_args: dict[str, Any] = {}
+        if not self.is_sqlite:
+            timeouts = (
+                f"-c lock_timeout={LOCK_TIMEOUT_MS} -c statement_timeout={STATEMENT_TIMEOUT_MS}"
+            )
+            connect_args = {"connect_timeout": 5, "options": timeouts}
         self.engine: Engine = create_engine(
             self.url, connect_args=connect_args, pool_pre_ping=True, future=True
         )
         if self.is_sqlite:
             event.listen(self.engine, "connect", _sqlite_pragmas)
+        event.listen(self.engine, "before_cursor_execute", _storable_parameters, retval=True)
 
     def check(self) -> None:
         """Open a connection, or raise DatabaseError naming the cause."""

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import datetime
 from types import MappingProxyType
 from typing import Any
+
+from bot.core.clean_text import clean
 
 MAX_TEXT = 4000
 
@@ -17,6 +19,10 @@ class ButtonPress:
 
     action: str
     value: str
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "action", clean(self.action))
+        object.__setattr__(self, "value", clean(self.value))
 
 
 @dataclass(frozen=True)
@@ -43,6 +49,13 @@ class Incoming:
     press: ButtonPress | None = None
     sent_at: datetime | None = None
     raw: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}), repr=False)
+
+    def __post_init__(self) -> None:
+        """Text is cleaned once, here: no NULs, control characters, escapes or surrogates."""
+        for f in fields(self):
+            value = getattr(self, f.name)
+            if isinstance(value, str):
+                object.__setattr__(self, f.name, clean(value))
 
     @property
     def thread_key(self) -> str:

@@ -7,6 +7,8 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, HttpUrl, StringConstraints, model_validator
 
+from curriculum.numbers import is_ascii_number
+
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
 ModuleId = Annotated[str, StringConstraints(pattern=r"^m(0[1-9]|1[0-9]|2[0-4])$")]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
@@ -375,7 +377,7 @@ class Curriculum(BaseModel):
         if not key:
             return None
         digits = key[1:] if key.startswith("m") else key
-        if digits.isdigit() and len(digits) <= 2:
+        if is_ascii_number(digits, 2):
             return self.modules.get(f"m{int(digits):02d}")
         by_title = [m for m in self.ordered_modules() if m.title.casefold() == key]
         if by_title:

@@ -7,6 +7,7 @@ from datetime import timedelta
 from bot.core.ask import texts
 from bot.core.context import Request
 from bot.core.reply import Choice, Choices, Citation, Part, Reply, Text
+from curriculum.numbers import ascii_int
 from knowledge.answer import Answer
 
 
@@ -64,10 +65,11 @@ def feedback(req: Request, value: str) -> list[Reply]:
     """A 👍/👎 press: stored against the answer, one vote per learner."""
     asked, _, vote = value.partition(":")
     svc = req.services
-    if not asked.isdigit() or vote not in ("up", "down") or not svc.questions.exists(int(asked)):
+    answer_id = ascii_int(asked)
+    if answer_id is None or vote not in ("up", "down") or not svc.questions.exists(answer_id):
         return [Reply.text(texts.UNKNOWN_ANSWER, ephemeral=True)]
     assert req.learner.id is not None
-    svc.questions.feedback(int(asked), req.learner.id, vote == "up", svc.clock.now())
+    svc.questions.feedback(answer_id, req.learner.id, vote == "up", svc.clock.now())
     return [Reply.text(texts.THANKS, ephemeral=True)]
 
 

@@ -4,14 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo
 
 from bot.core.cohort import texts
 from bot.core.cohort.post_now import post_now
 from bot.core.cohort.report import render_report
 from bot.core.context import Request
 from bot.core.reply import Reply
+from bot.core.timezones import parse_zone
 from bot.core.weekly import render_week
+from curriculum.numbers import ascii_int
 from scheduler.calendar import parse_day, parse_time
 from scheduler.poster import schedule_of
 from storage.repositories.claims import ClaimRepository
@@ -110,12 +112,13 @@ def _parse_options(options: dict[str, str]) -> tuple[date, str, str, str] | Repl
     at = parse_time(options.get("time", "09:00"))
     if at is None:
         return Reply.text(texts.BAD_OPTION.format(given=options["time"], expected="time:HH:MM"))
-    zone = options.get("tz", "UTC")
-    try:
-        ZoneInfo(zone)
-    except (ZoneInfoNotFoundError, ValueError):
-        return Reply.text(texts.BAD_OPTION.format(given=zone[:60], expected="tz:Europe/Berlin"))
-    return start, day, at.strftime("%H:%M"), zone
+    given_zone = options.get("tz", "UTC")
+    zone = parse_zone(given_zone)
+    if zone is None:
+        return Reply.text(
+            texts.BAD_OPTION.format(given=given_zone[:60], expected="tz:Europe/Berlin")
+        )
+    return start, day, at.strftime("%H:%M"), zone.key
 
 
 def _local(when: datetime, zone: str) -> str:
@@ -176,9 +179,10 @@ def _resume(req: Request, cohort: Cohort, _: list[str]) -> Reply:
 def _week_arg(req: Request, cohort: Cohort, words: list[str]) -> int | Reply:
     n = _weeks(req, cohort)
     given = words[0] if words else ""
-    if not given.isdigit() or not 1 <= int(given) <= n:
+    week = ascii_int(given, 3)
+    if week is None or not 1 <= week <= n:
         return Reply.text(texts.BAD_WEEK.format(n=n, given=given[:20] or "(none)"))
-    return int(given)
+    return week
 
 
 def _skip(req: Request, cohort: Cohort, words: list[str]) -> Reply:
