@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy.exc import IntegrityError
-from sqlmodel import select
+from sqlmodel import col, select
 
 from storage.engine import Database
 from storage.tables import QuizAnswer, QuizSession
@@ -74,6 +74,15 @@ class QuizRepository:
                 select(QuizSession).where(
                     QuizSession.active_key == active_key(learner_id, thread_key)
                 )
+            ).first()
+
+    def latest_in_thread(self, learner_id: int, thread_key: str) -> QuizSession | None:
+        """The learner's most recent quiz in this conversation, whatever its status."""
+        with self.db.session() as s:
+            return s.exec(
+                select(QuizSession)
+                .where(QuizSession.learner_id == learner_id, QuizSession.thread_key == thread_key)
+                .order_by(col(QuizSession.id).desc())
             ).first()
 
     def answer(

@@ -17,7 +17,7 @@ def ask(req: Request) -> list[Reply]:
     assert learner.id is not None
     question = req.args.strip()
     if not question:
-        return [Reply.text(texts.USAGE)]
+        return [Reply.text(texts.USAGE, ephemeral=True)]
     limited = _rate_limited(req)
     if limited is not None:
         return [limited]

@@ -44,12 +44,12 @@ def handle(req: Request) -> list[Reply]:
         req.incoming.platform, req.incoming.workspace, req.incoming.channel
     )
     if cohort is None:
-        return [Reply.text(texts.NO_COHORT)]
+        return [Reply.text(texts.NO_COHORT, ephemeral=True)]
     if sub in ADMIN_ACTIONS and not req.incoming.is_admin:
         return [Reply.text(texts.NOT_ADMIN.format(what=f"use `/cohort {sub}`"), ephemeral=True)]
     action = ACTIONS.get(sub)
     if action is None:
-        return [Reply.text(texts.USAGE)]
+        return [Reply.text(texts.USAGE, ephemeral=True)]
     return [action(req, cohort, words[1:])]
 
 
@@ -61,12 +61,13 @@ def _create(req: Request, words: list[str]) -> Reply:
     if not req.incoming.is_admin:
         return Reply.text(texts.NOT_ADMIN.format(what="create a cohort"), ephemeral=True)
     if req.incoming.is_dm:
-        return Reply.text(texts.IN_DM)
+        return Reply.text(texts.IN_DM, ephemeral=True)
     tracks = req.services.curriculum.tracks
     if not words or words[0] not in tracks:
         given = words[0] if words else "(none)"
         return Reply.text(
-            texts.BAD_TRACK.format(given=given[:40], tracks=", ".join(sorted(tracks)))
+            texts.BAD_TRACK.format(given=given[:40], tracks=", ".join(sorted(tracks))),
+            ephemeral=True,
         )
     options = dict(w.split(":", 1) for w in words[1:] if ":" in w)
     parsed = _parse_options(options)
@@ -88,7 +89,7 @@ def _create(req: Request, words: list[str]) -> Reply:
             now=req.services.clock.now(),
         )
     except CohortExists:
-        return Reply.text(texts.EXISTS)
+        return Reply.text(texts.EXISTS, ephemeral=True)
     first = schedule_of(cohort, len(tracks[words[0]].weeks)).fire_time(1)
     return Reply.text(
         texts.CREATED.format(
@@ -104,19 +105,25 @@ def _parse_options(options: dict[str, str]) -> tuple[date, str, str, str] | Repl
         return Reply.text(
             texts.BAD_OPTION.format(
                 given=options.get("start", "start:"), expected="start:YYYY-MM-DD"
-            )
+            ),
+            ephemeral=True,
         )
     day = parse_day(options.get("day", start.strftime("%a")))
     if day is None:
-        return Reply.text(texts.BAD_OPTION.format(given=options["day"], expected="day:mon..sun"))
+        return Reply.text(
+            texts.BAD_OPTION.format(given=options["day"], expected="day:mon..sun"), ephemeral=True
+        )
     at = parse_time(options.get("time", "09:00"))
     if at is None:
-        return Reply.text(texts.BAD_OPTION.format(given=options["time"], expected="time:HH:MM"))
+        return Reply.text(
+            texts.BAD_OPTION.format(given=options["time"], expected="time:HH:MM"), ephemeral=True
+        )
     given_zone = options.get("tz", "UTC")
     zone = parse_zone(given_zone)
     if zone is None:
         return Reply.text(
-            texts.BAD_OPTION.format(given=given_zone[:60], expected="tz:Europe/Berlin")
+            texts.BAD_OPTION.format(given=given_zone[:60], expected="tz:Europe/Berlin"),
+            ephemeral=True,
         )
     return start, day, at.strftime("%H:%M"), zone.key
 
@@ -181,7 +188,7 @@ def _week_arg(req: Request, cohort: Cohort, words: list[str]) -> int | Reply:
     given = words[0] if words else ""
     week = ascii_int(given, 3)
     if week is None or not 1 <= week <= n:
-        return Reply.text(texts.BAD_WEEK.format(n=n, given=given[:20] or "(none)"))
+        return Reply.text(texts.BAD_WEEK.format(n=n, given=given[:20] or "(none)"), ephemeral=True)
     return week
 
 
@@ -211,7 +218,8 @@ def _late_policy(req: Request, cohort: Cohort, words: list[str]) -> Reply:
     policy = words[0].casefold() if words else ""
     if policy not in ("post", "skip"):
         return Reply.text(
-            texts.BAD_OPTION.format(given=policy or "(none)", expected="post or skip")
+            texts.BAD_OPTION.format(given=policy or "(none)", expected="post or skip"),
+            ephemeral=True,
         )
     _set(req, cohort, late_policy=policy)
     what = "posted late with a note" if policy == "post" else "skipped"
@@ -223,7 +231,8 @@ def _toggle(field: str, name: str) -> Callable[[Request, Cohort, list[str]], Rep
         value = words[0].casefold() if words else ""
         if value not in ("on", "off"):
             return Reply.text(
-                texts.BAD_OPTION.format(given=value or "(none)", expected="on or off")
+                texts.BAD_OPTION.format(given=value or "(none)", expected="on or off"),
+                ephemeral=True,
             )
         _set(req, cohort, **{field: value == "on"})
         return Reply.text(texts.SETTING.format(name=name, state=value))

@@ -29,5 +29,6 @@ def handle(req: Request) -> list[Reply]:
     number = ascii_int(arg, 3)
     week = track.week(number) if number is not None else None
     if week is None:
-        return [Reply.text(f"There is no week *{arg[:20]}*. " + USAGE.format(n=len(track.weeks)))]
+        missing = f"There is no week *{arg[:20]}*. " + USAGE.format(n=len(track.weeks))
+        return [Reply.text(missing, ephemeral=True)]
     return [Reply.text(render_week(track, week))]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import zlib
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
@@ -19,6 +20,7 @@ from storage.repositories.quizzes import AlreadyActive
 from storage.tables import QuizSession
 
 REVIEW_KIND = "review"
+SENT_AT_TRUSTED = timedelta(minutes=10)
 
 
 def start_quiz(req: Request) -> list[Reply]:
@@ -42,18 +44,9 @@ def start_quiz(req: Request) -> list[Reply]:
             ),
             _current_question(req, running),
         ]
-    if req.args.strip().casefold() == "stop":
-        return [*expired, Reply.text(texts.NOTHING_TO_STOP)]
-    passed = {mid for mid, p in svc.progress.of(learner.id).items() if p.quiz_passed_at}
-    try:
-        named = resolve_target(svc.curriculum, req.args, passed)
-    except TargetError as exc:
-        return [*expired, Reply.text(str(exc))]
-    target = named if named is not None else _review_target(req)
+    target = _pick_target(req)
     if isinstance(target, Reply):
         return [*expired, target]
-    if not target.questions:
-        return [*expired, Reply.text(texts.NO_QUESTIONS.format(what=target.title))]
     now = svc.clock.now()
     seed = svc.settings.quiz_seed
     if seed is None:
@@ -82,6 +75,32 @@ def start_quiz(req: Request) -> list[Reply]:
     return [*expired, Reply.text(intro), _current_question(req, session)]
 
 
+def _pick_target(req: Request) -> QuizTarget | Reply:
+    """The quiz `/quiz <args>` asks for, or the reply saying why none can start."""
+    svc, learner = req.services, req.learner
+    assert learner.id is not None
+    if req.args.strip().casefold() == "stop":
+        return Reply.text(texts.NOTHING_TO_STOP)
+    passed = {mid for mid, p in svc.progress.of(learner.id).items() if p.quiz_passed_at}
+    try:
+        named = resolve_target(svc.curriculum, req.args, passed)
+    except TargetError as exc:
+        return Reply.text(str(exc))
+    target = named if named is not None else _review_target(req)
+    if isinstance(target, QuizTarget) and not target.questions:
+        return Reply.text(texts.NO_QUESTIONS.format(what=target.title))
+    return target
+
+
+def start_problem(req: Request) -> Reply | None:
+    """Why `/quiz <args>` cannot start a quiz (a private reply), or None when it can.
+
+    Adapters that open a thread for a new quiz ask first, so nothing is posted in vain.
+    """
+    target = _pick_target(req)
+    return dataclasses.replace(target, ephemeral=True) if isinstance(target, Reply) else None
+
+
 def answer_typed(req: Request) -> list[Reply] | None:
     """A plain message in a thread with a running quiz is an answer; None if no quiz runs."""
     running = _active(req)
@@ -90,6 +109,8 @@ def answer_typed(req: Request) -> list[Reply] | None:
     if isinstance(running, list):
         return running
     sent_at = req.incoming.sent_at
+    if sent_at is not None and abs(sent_at - req.services.clock.now()) > SENT_AT_TRUSTED:
+        sent_at = None  # a platform clock this far off ours says nothing about the race
     if sent_at is not None and running.position > 0 and sent_at < as_utc(running.last_activity_at):
         # Typed before the question now on screen was shown: it was meant for an earlier one.
         return [Reply.text(texts.TYPED_TOO_LATE, ephemeral=True), _current_question(req, running)]
