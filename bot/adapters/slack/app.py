@@ -56,7 +56,7 @@ def build_app(
         The AsyncApp, listeners registered; `process_before_response` is off (ack, then work).
     """
     cfg = slack_settings or SlackSettings()
-    web = with_rate_limit_retry(client or AsyncWebClient(token=token))
+    web = with_rate_limit_retry(client or AsyncWebClient(token=token, base_url=cfg.api_url))
     app = AsyncApp(
         client=web,
         token=None,  # the client carries the token (giving both makes Bolt warn at start)
