@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from datetime import timedelta
+from typing import Any
 
+import pytest
 from sqlalchemy import event
 from sqlmodel import Session
 
@@ -83,3 +85,24 @@ def test_an_answer_is_one_commit(chat: FakeChat) -> None:
         event.remove(Session, "before_commit", before_commit)
     assert "Passed!" in replies
     assert sum(writes) == 5, writes
+
+
+def test_error_replies_say_whether_anything_was_saved(
+    chat: FakeChat, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from bot.core import router, texts
+
+    chat.send("fay", "/help")  # the learner exists: creating one is not this message's work
+
+    def writes_then_fails(req: Any) -> Any:
+        assert req.learner.id is not None
+        req.services.events.record(req.learner.id, "probe", req.services.clock.now())
+        raise RuntimeError("after a commit")
+
+    def fails_at_once(req: Any) -> Any:
+        raise RuntimeError("before any commit")
+
+    monkeypatch.setitem(router.COMMANDS, "badges", writes_then_fails)
+    assert chat.send("fay", "/badges").text == texts.INTERNAL_ERROR_SAVED
+    monkeypatch.setitem(router.COMMANDS, "badges", fails_at_once)
+    assert chat.send("fay", "/badges").text == texts.INTERNAL_ERROR
