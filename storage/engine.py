@@ -149,8 +149,21 @@ class Database:
             return MigrationContext.configure(conn).get_current_revision()
 
     def upgrade(self) -> None:
-        """Bring the schema to the newest revision."""
-        command.upgrade(self._alembic(), "head")
+        """Bring the schema to the newest revision.
+
+        On PostgreSQL the migration runs without the request timeouts: rewriting a large
+        table may take longer than any reply should.
+        """
+        cfg = self._alembic()
+        if self.is_sqlite:
+            command.upgrade(cfg, "head")
+            return
+        engine = create_engine(self.url, connect_args={"connect_timeout": 5}, future=True)
+        cfg.attributes["engine"] = engine
+        try:
+            command.upgrade(cfg, "head")
+        finally:
+            engine.dispose()
 
     def ensure_schema(self, auto_upgrade: bool) -> None:
         """Upgrade (SQLite) or insist the schema is current (PostgreSQL: `db upgrade` first)."""
