@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -86,6 +87,7 @@ class FakeChat:
         thread: str | None = "t1",
         event_id: str | None = None,
         admin: bool = False,
+        sent_at: datetime | None = None,
     ) -> Replies:
         return self._deliver(
             user,
@@ -99,6 +101,7 @@ class FakeChat:
                 thread=thread,
                 event_id=event_id,
                 is_admin=admin,
+                sent_at=sent_at,
             ),
             text,
         )

@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
+from curriculum.numbers import ascii_int
+
 DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
 
@@ -59,8 +61,11 @@ def parse_day(text: str) -> str | None:
 
 
 def parse_time(text: str) -> time | None:
+    hour, colon, minute = text.strip().partition(":")
+    h, m = ascii_int(hour, 2), ascii_int(minute, 2)
+    if not colon or h is None or m is None:
+        return None
     try:
-        hour, minute = (int(part) for part in text.strip().split(":"))
-        return time(hour, minute)
+        return time(h, m)
     except ValueError:
         return None

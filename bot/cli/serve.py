@@ -96,7 +96,10 @@ def _slack_poster(services: Services) -> Broadcaster:
 
     cfg = load_slack_settings()
     token = services.settings.slack_bot_token
-    client = AsyncWebClient(token=None if cfg.oauth or token is None else token.get_secret_value())
+    client = AsyncWebClient(
+        token=None if cfg.oauth or token is None else token.get_secret_value(),
+        base_url=cfg.api_url,
+    )
     client.retry_handlers.append(AsyncRateLimitErrorRetryHandler(max_retry_count=3))
     store = oauth_settings(services.db.engine, cfg).installation_store if cfg.oauth else None
     return SlackBroadcaster(client, store)

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
+from datetime import datetime
 from types import MappingProxyType
 from typing import Any
+
+from bot.core.clean_text import clean
 
 MAX_TEXT = 4000
 
@@ -17,6 +20,10 @@ class ButtonPress:
     action: str
     value: str
 
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "action", clean(self.action))
+        object.__setattr__(self, "value", clean(self.value))
+
 
 @dataclass(frozen=True)
 class Incoming:
@@ -26,7 +33,8 @@ class Incoming:
     workspace admins; Discord: Manage Server; console: the local user). On Discord one learner
     spans every server, so `guild` names the server that verdict holds in: admin rights count
     only in the server a cohort lives in. `raw` keeps the platform payload for the adapter that
-    made it; the core never reads it.
+    made it; the core never reads it. `sent_at` is when the platform says the message was sent
+    (UTC), when the adapter knows it.
     """
 
     platform: str
@@ -41,8 +49,16 @@ class Incoming:
     is_admin: bool = False
     event_id: str | None = None
     press: ButtonPress | None = None
+    sent_at: datetime | None = None
     raw: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}), repr=False)
     guild: str | None = None
+
+    def __post_init__(self) -> None:
+        """Text is cleaned once, here: no NULs, control characters, escapes or surrogates."""
+        for f in fields(self):
+            value = getattr(self, f.name)
+            if isinstance(value, str):
+                object.__setattr__(self, f.name, clean(value))
 
     @property
     def thread_key(self) -> str:

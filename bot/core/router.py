@@ -22,6 +22,7 @@ from bot.core.projects import service as projects
 from bot.core.quiz import service as quiz
 from bot.core.quiz import texts as quiz_texts
 from bot.core.reply import Reply
+from storage.engine import is_timeout
 
 if TYPE_CHECKING:
     from bot.bootstrap import Services
@@ -75,14 +76,20 @@ class Router:
         self.services = services
 
     def handle(self, incoming: Incoming) -> list[Reply]:
+        mark = self.services.db.writes()
         try:
             return self._route(incoming) or [Reply.text(texts.EMPTY)]
-        except OperationalError:
+        except OperationalError as exc:
+            saved = self.services.db.writes() > mark
+            if is_timeout(exc):
+                log.warning("database busy: %s", str(exc.orig).splitlines()[0])
+                return [Reply.text(texts.DB_BUSY_PARTLY_SAVED if saved else texts.DB_BUSY)]
             log.exception("database unavailable")
-            return [Reply.text(texts.DB_DOWN)]
+            return [Reply.text(texts.DB_DOWN_PARTLY_SAVED if saved else texts.DB_DOWN)]
         except Exception:
             log.exception("handler failed for %s command", incoming.platform)
-            return [Reply.text(texts.INTERNAL_ERROR)]
+            saved = self.services.db.writes() > mark
+            return [Reply.text(texts.INTERNAL_ERROR_SAVED if saved else texts.INTERNAL_ERROR)]
 
     def observe(self, activity: Activity) -> None:
         """Record community activity (messages, replies, reactions, deletions). Never raises."""

@@ -19,10 +19,26 @@ TOO_LONG = (
     "Please shorten it, or see `/help`."
 )
 INTERNAL_ERROR = (
-    "Something went wrong on my side and nothing was lost. Please try again in a moment, "
-    "or `/help`."
+    "Something went wrong on my side, so this message was not saved. Please try again in a "
+    "moment, or `/help`."
+)
+INTERNAL_ERROR_SAVED = (
+    "Something went wrong on my side after part of this was saved. `/progress` (or `/quiz` "
+    "in a quiz thread) shows where you stand."
 )
 DB_DOWN = (
-    "I can't reach my database right now, so nothing was changed. Your progress is safe; "
-    "please try again in a minute, or see `/help`."
+    "I can't reach my database right now, so this message was not saved. Your earlier "
+    "progress is safe; please try again in a minute, or see `/help`."
+)
+DB_BUSY = (
+    "My database is busy and your message timed out, so it was not saved. Please send it "
+    "again in a moment, or see `/help`."
+)
+DB_BUSY_PARTLY_SAVED = (
+    "My database is busy and timed out after part of this was saved. `/progress` (or `/quiz` "
+    "in a quiz thread) shows where you stand; please try again in a moment."
+)
+DB_DOWN_PARTLY_SAVED = (
+    "I lost my database connection after part of this was saved. `/progress` (or `/quiz` "
+    "in a quiz thread) shows where you stand; please try again in a minute."
 )

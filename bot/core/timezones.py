@@ -5,8 +5,9 @@ Streaks, "today", Fast Learner days and Innovator days are all counted in this z
 
 from __future__ import annotations
 
+from functools import cache
 from typing import TYPE_CHECKING
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 if TYPE_CHECKING:
     from bot.bootstrap import Services
@@ -15,13 +16,29 @@ if TYPE_CHECKING:
 UTC_ZONE = ZoneInfo("UTC")
 
 
+MAX_ZONE_NAME = 64
+
+
+@cache
+def _zone_names() -> dict[str, str]:
+    """Every IANA zone name, by its case-folded spelling (folders like `America` are not zones)."""
+    return {name.casefold(): name for name in available_timezones()}
+
+
 def parse_zone(name: str | None) -> ZoneInfo | None:
-    """The IANA zone called `name` (e.g. `Europe/Paris`), or None when there is no such zone."""
-    if not name or not name.strip() or ".." in name or name.startswith("/"):
+    """The IANA zone called `name` (e.g. `Europe/Paris`, any case), or None when there is none.
+
+    Only names in the zone list are looked up, so folders (`America`, `Etc`), data files and
+    long or odd names never reach the file system.
+    """
+    if not name or len(name.strip()) > MAX_ZONE_NAME:
+        return None
+    key = _zone_names().get(name.strip().casefold())
+    if key is None:
         return None
     try:
-        return ZoneInfo(name.strip())
-    except (ZoneInfoNotFoundError, ValueError):
+        return ZoneInfo(key)
+    except (ZoneInfoNotFoundError, ValueError, OSError):
         return None
 
 

@@ -9,6 +9,7 @@ from pydantic import BaseModel, ConfigDict, Field, HttpUrl, StringConstraints, m
 
 from curriculum.catalog.answers import FaqFile, LessonAnswers
 from curriculum.catalog.base import ModuleId, Slug, Strict, Text
+from curriculum.numbers import is_ascii_number
 
 
 class Level(StrEnum):
@@ -370,7 +371,7 @@ class Curriculum(BaseModel):
         if not key:
             return None
         digits = key[1:] if key.startswith("m") else key
-        if digits.isdigit() and len(digits) <= 2:
+        if is_ascii_number(digits, 2):
             return self.modules.get(f"m{int(digits):02d}")
         by_title = [m for m in self.ordered_modules() if m.title.casefold() == key]
         if by_title:

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from curriculum.catalog.models import Question, QuestionType
+from curriculum.numbers import ascii_int
 
 FUZZY_THRESHOLD = 85
 _NUMBER = re.compile(r"^[-+]?\d+(?:[.,]\d+)?%?$")
@@ -68,8 +69,10 @@ def read_choice(text: str, options: int, true_false: bool = False) -> ChoiceRead
             return ChoiceReading(0)
         if token in _FALSE:
             return ChoiceReading(1)
-    if token.isdigit():
-        n = int(token)
+    if token.isdigit():  # any script's digits; only ASCII ones are read as a number
+        n = ascii_int(token, 3)
+        if n is None:
+            return ChoiceReading(None)
         return ChoiceReading(n - 1) if 1 <= n <= options else ChoiceReading(None, True)
     if len(token) == 1 and token.isalpha():
         n = ord(token) - ord("a")

@@ -35,7 +35,7 @@ class BadgeRepository:
         `announced_at` set at grant time means "nothing to announce in the cohort channel".
         """
         try:
-            with self.db.session() as s:
+            with self.db.guarded() as s:
                 award = BadgeAward(
                     learner_id=learner_id,
                     badge_id=badge_id,

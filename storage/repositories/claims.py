@@ -41,7 +41,7 @@ class ClaimRepository:
     ) -> PostClaim | None:
         """Claim (cohort, week) for `worker`; None when someone else holds or finished it."""
         try:
-            with self.db.session() as s:
+            with self.db.guarded() as s:
                 row = PostClaim(
                     cohort_id=cohort_id,
                     week=week,

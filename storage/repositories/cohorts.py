@@ -36,7 +36,7 @@ class CohortRepository:
         guild_id: str | None = None,
     ) -> Cohort:
         try:
-            with self.db.session() as s:
+            with self.db.guarded() as s:
                 cohort = Cohort(
                     platform=platform,
                     workspace=workspace,
@@ -91,7 +91,7 @@ class CohortRepository:
     def join(self, cohort_id: int, learner_id: int, now: datetime) -> bool:
         """Add a member; False when already a member."""
         try:
-            with self.db.session() as s:
+            with self.db.guarded() as s:
                 s.add(CohortMember(cohort_id=cohort_id, learner_id=learner_id, joined_at=now))
             return True
         except IntegrityError:

@@ -27,7 +27,7 @@ class EventRepository:
     ) -> bool:
         """Append an event; False when an event with the same dedupe key exists already."""
         try:
-            with self.db.session() as s:
+            with self.db.guarded() as s:
                 s.add(
                     Event(
                         learner_id=learner_id,

@@ -27,7 +27,7 @@ class LearnerRepository:
                     s.add(found)
             return found
         try:
-            with self.db.session() as s:
+            with self.db.guarded() as s:
                 learner = Learner(
                     platform=platform,
                     workspace=workspace,

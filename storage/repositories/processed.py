@@ -32,7 +32,7 @@ class ProcessedEventRepository:
             True only the first time this (platform, event id) is claimed.
         """
         try:
-            with self.db.session() as s:
+            with self.db.guarded() as s:
                 s.add(
                     ProcessedEvent(
                         platform=platform, event_id=event_id[:MAX_EVENT_ID], processed_at=now

@@ -26,7 +26,7 @@ class ProgressRepository:
         """Count an attempt, keep the best score, stamp the first pass."""
         for _ in range(2):
             try:
-                with self.db.session() as s:
+                with self.db.guarded() as s:
                     row = s.exec(
                         select(ModuleProgress)
                         .where(

@@ -101,7 +101,7 @@ class QuestionRepository:
             self._vote(question_id, learner_id, helpful, now)
 
     def _vote(self, question_id: int, learner_id: int, helpful: bool, now: datetime) -> None:
-        with self.db.session() as s:
+        with self.db.guarded() as s:
             row = s.exec(
                 select(AnswerFeedback).where(
                     AnswerFeedback.question_id == question_id,

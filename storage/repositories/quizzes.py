@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy.exc import IntegrityError
-from sqlmodel import select
+from sqlmodel import col, select
 
 from storage.engine import Database
 from storage.tables import QuizAnswer, QuizSession
@@ -46,7 +46,7 @@ class QuizRepository:
     ) -> QuizSession:
         """Create an active session; AlreadyActive if one runs in this thread."""
         try:
-            with self.db.session() as s:
+            with self.db.guarded() as s:
                 session = QuizSession(
                     learner_id=learner_id,
                     kind=kind,
@@ -76,12 +76,21 @@ class QuizRepository:
                 )
             ).first()
 
+    def latest_in_thread(self, learner_id: int, thread_key: str) -> QuizSession | None:
+        """The learner's most recent quiz in this conversation, whatever its status."""
+        with self.db.session() as s:
+            return s.exec(
+                select(QuizSession)
+                .where(QuizSession.learner_id == learner_id, QuizSession.thread_key == thread_key)
+                .order_by(col(QuizSession.id).desc())
+            ).first()
+
     def answer(
         self, session_id: int, question_id: str, given: str, correct: bool, now: datetime
     ) -> AnswerOutcome:
         """Record the answer to the session's current question and advance, exactly once."""
         try:
-            with self.db.session() as s:
+            with self.db.guarded() as s:
                 session = s.exec(
                     select(QuizSession).where(QuizSession.id == session_id).with_for_update()
                 ).one()
@@ -115,13 +124,18 @@ class QuizRepository:
 
     def close(self, session_id: int, status: str, now: datetime) -> QuizSession:
         """Finish or expire a session; it stops being the thread's active quiz."""
+        return self.close_active(session_id, status, now)[0]
+
+    def close_active(self, session_id: int, status: str, now: datetime) -> tuple[QuizSession, bool]:
+        """Close the session if it is still active; the flag says whether this call closed it."""
         with self.db.session() as s:
             session = s.exec(
                 select(QuizSession).where(QuizSession.id == session_id).with_for_update()
             ).one()
-            if session.status == "active":
-                session.status = status
-                session.active_key = None
-                session.finished_at = now
-                s.add(session)
-            return session
+            if session.status != "active":
+                return session, False
+            session.status = status
+            session.active_key = None
+            session.finished_at = now
+            s.add(session)
+            return session, True

@@ -90,11 +90,12 @@ def test_a_quiz_that_cannot_start_leaves_no_thread_behind(tmp_path: Path) -> Non
     async def scenario() -> None:
         async with SlackScenario(tmp_path) as s:
             await s.command("/quiz", "no-such-module")
+            await s.command("/quiz", "section ፩")
             await settle()
-            [starter] = s.posted()
-            assert s.fake.of("chat.delete")[0]["ts"] == starter["ts"]
-            [said] = s.fake.of("respond")
-            assert said["response_type"] == "ephemeral"
+            assert s.posted() == [] and s.fake.of("chat.delete") == []  # validated first
+            said = s.fake.of("respond")
+            assert [r["response_type"] for r in said] == ["ephemeral", "ephemeral"]
+            assert "no-such-module" in said[0]["text"] and "sections 1 to 15" in said[1]["text"]
 
     asyncio.run(scenario())
 

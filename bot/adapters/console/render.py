@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from bot.core.clean_text import clean
 from bot.core.reply import Choices, Citation, File, Image, ProgressBar, Reply, Text
 
 BAR_WIDTH = 20
@@ -48,4 +49,4 @@ def render(reply: Reply) -> str:
             out.append(f"  [file {part.filename}: {len(part.data)} bytes]")
         elif isinstance(part, Image):
             out.append(f"  [image {part.filename}: {part.alt}]")
-    return "\n".join(out)
+    return clean("\n".join(out))  # stored names too: no escape reaches the terminal

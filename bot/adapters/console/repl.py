@@ -9,6 +9,7 @@ from typing import TextIO
 
 from bot.adapters.console.render import render, save_attachments
 from bot.bootstrap import Services
+from bot.core.clean_text import clean
 from bot.core.incoming import Incoming
 from bot.core.router import Router
 
@@ -34,6 +35,8 @@ def run_console(
     router = Router(services)
     user = console_user(services)
     interactive = stdin.isatty()
+    if hasattr(stdin, "reconfigure"):
+        stdin.reconfigure(errors="replace")  # invalid UTF-8 becomes U+FFFD, not a crash
     print(BANNER, file=stdout)
     while True:
         if interactive:
@@ -47,7 +50,7 @@ def run_console(
         if text.casefold() in QUIT:
             break
         if not interactive:
-            print(f"{PROMPT}{text}", file=stdout)
+            print(f"{PROMPT}{clean(text)}", file=stdout)
         incoming = Incoming(
             platform="console",
             workspace="local",

@@ -56,11 +56,10 @@ def build_app(
         The AsyncApp, listeners registered; `process_before_response` is off (ack, then work).
     """
     cfg = slack_settings or SlackSettings()
-    web = with_rate_limit_retry(client or AsyncWebClient(token=token))
-    multi = oauth_settings is not None or installation_store is not None
+    web = with_rate_limit_retry(client or AsyncWebClient(token=token, base_url=cfg.api_url))
     app = AsyncApp(
         client=web,
-        token=None if multi or client is not None else token,
+        token=None,  # the client carries the token (giving both makes Bolt warn at start)
         signing_secret=signing_secret,
         installation_store=None if oauth_settings else installation_store,
         oauth_settings=oauth_settings,

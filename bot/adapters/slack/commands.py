@@ -15,6 +15,8 @@ from bot.adapters.slack.post import Where, deliver
 from bot.adapters.slack.render import escape
 from bot.adapters.slack.settings import SlackSettings
 from bot.adapters.slack.tutor import SlackTutor
+from bot.core import texts as core_texts
+from bot.core.incoming import MAX_TEXT
 
 log = logging.getLogger(__name__)
 Payload = dict[str, Any]
@@ -39,8 +41,29 @@ class CommandListener:
         respond: AsyncRespond,
         context: AsyncBoltContext,
     ) -> None:
-        """Ack at once; then answer (ephemeral replies through the response_url)."""
+        """Ack at once; then answer (ephemeral replies through the response_url).
+
+        Nothing raised after the ack reaches Bolt (it would turn the ack into an error): the
+        learner is told privately what happened.
+        """
         await ack()
+        try:
+            await self._work(body, client, respond, context)
+        except SlackApiError as exc:
+            code = str(exc.response.get("error", ""))
+            log.warning("%s: Slack refused a call (%s)", body.get("command"), code)
+            await _tell(respond, texts.slack_error(code))
+        except Exception:
+            log.exception("%s failed after its ack", body.get("command"))
+            await _tell(respond, texts.FAILED)
+
+    async def _work(
+        self,
+        body: Payload,
+        client: AsyncWebClient,
+        respond: AsyncRespond,
+        context: AsyncBoltContext,
+    ) -> None:
         name = self.name_of(str(body.get("command", "")))
         team = str(context.team_id or body.get("team_id") or "")
         person = await self.tutor.person(client, team, str(body.get("user_id", "")))
@@ -62,12 +85,21 @@ class CommandListener:
         respond: AsyncRespond,
     ) -> None:
         channel, user = _channel(body), _user(body)
+        if len(args) > MAX_TEXT:  # checked before anything is posted in the channel
+            await _tell(respond, core_texts.TOO_LONG.format(n=len(args), limit=MAX_TEXT))
+            return
+        if name == "quiz":
+            problem = await self.tutor.quiz_problem(inbound.from_command(body, name, person, None))
+            if problem is not None:
+                await deliver(client, [problem], Where(channel, user, None, respond))
+                return
         starter = _starter(name, args, user)
         try:
             posted = await client.chat_postMessage(channel=channel, text=starter)
         except SlackApiError as exc:
-            log.info("cannot post in %s: %s", channel, exc.response.get("error"))
-            await respond(text=texts.CANNOT_POST, response_type="ephemeral")
+            code = str(exc.response.get("error", ""))
+            log.info("cannot post in %s: %s", channel, code)
+            await _tell(respond, texts.slack_error(code))
             return
         ts = str(posted["ts"])
         incoming = inbound.from_command(body, name, person, ts)
@@ -81,6 +113,14 @@ class CommandListener:
             await deliver(client, private, Where(channel, user, None, respond))
             return
         await deliver(client, replies, Where(channel, user, ts, respond))
+
+
+async def _tell(respond: AsyncRespond, text: str) -> None:
+    """A private note to the learner through the response_url (never raises)."""
+    try:
+        await respond(text=text, response_type="ephemeral", replace_original=False)
+    except Exception:
+        log.exception("could not tell the learner through the response_url")
 
 
 def _starter(name: str, args: str, user: str) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from types import MappingProxyType
 from typing import Any
 
@@ -78,8 +79,17 @@ def from_message(
         mentions_bot=bool(bot_user_id and f"<@{bot_user_id}" in text),
         is_admin=person.is_admin,
         event_id=event_id,
+        sent_at=sent_at(event.get("ts")),
         raw=MappingProxyType(event),
     )
+
+
+def sent_at(ts: object) -> datetime | None:
+    """A Slack message ts (`"1700000000.000100"`) as the UTC time it was sent."""
+    try:
+        return datetime.fromtimestamp(float(str(ts)), UTC)
+    except (TypeError, ValueError, OverflowError, OSError):
+        return None
 
 
 def from_action(body: Payload, action: Payload, person: Person) -> Incoming | None:

@@ -8,7 +8,7 @@ from typing import Any
 from slack_bolt.async_app import AsyncAck, AsyncBoltContext
 from slack_sdk.web.async_client import AsyncWebClient
 
-from bot.adapters.slack import inbound
+from bot.adapters.slack import inbound, texts
 from bot.adapters.slack.post import Where, deliver
 from bot.adapters.slack.render import answered_blocks
 from bot.adapters.slack.tutor import SlackTutor
@@ -52,7 +52,8 @@ class EventListeners:
             return  # top-level chatter is never answered; mentions go through app_mention
         team = team_of(body, context)
         channel, user = str(event.get("channel", "")), str(event.get("user", ""))
-        if await self.tutor.quiz_running(team, channel, user, str(event["thread_ts"])):
+        text = inbound.strip_mention(str(event.get("text", "")), bot)
+        if await self.tutor.answers_here(team, channel, user, str(event["thread_ts"]), text):
             await self._answer(body, event, client, context)
 
     async def on_reaction(self, body: Payload, event: Payload, context: AsyncBoltContext) -> None:
@@ -69,6 +70,15 @@ class EventListeners:
     ) -> None:
         """A press on one of our buttons; a counted quiz answer removes the question's buttons."""
         await ack()
+        try:
+            await self._press(body, action, client, context)
+        except Exception:  # after the ack nothing may reach Bolt: log, and tell the learner
+            log.exception("a button press failed after its ack")
+            await _tell(client, body, texts.FAILED)
+
+    async def _press(
+        self, body: Payload, action: Payload, client: AsyncWebClient, context: AsyncBoltContext
+    ) -> None:
         team, user = team_of(body, context), str((body.get("user") or {}).get("id", ""))
         person = await self.tutor.person(client, team, user)
         incoming = inbound.from_action(body, action, person)
@@ -94,14 +104,27 @@ class EventListeners:
         if not await self.tutor.claim(inbound.message_key(team, event)):
             log.info("duplicate delivery of %s dropped", body.get("event_id"))
             return
-        person = await self.tutor.person(client, team, str(event.get("user", "")))
-        incoming = inbound.from_message(
-            team, event, person, context.bot_user_id, body.get("event_id")
-        )
-        replies = await self.tutor.handle(incoming)
-        await deliver(client, replies, Where(incoming.channel, incoming.user, incoming.thread))
+        try:
+            person = await self.tutor.person(client, team, str(event.get("user", "")))
+            incoming = inbound.from_message(
+                team, event, person, context.bot_user_id, body.get("event_id")
+            )
+            replies = await self.tutor.handle(incoming)
+            await deliver(client, replies, Where(incoming.channel, incoming.user, incoming.thread))
+        except Exception:  # claimed already: a retry would be dropped, so log it here
+            log.exception("answering event %s failed", body.get("event_id"))
 
     async def _observe(self, body: Payload, event: Payload, context: AsyncBoltContext) -> None:
         activity = inbound.activity_of(team_of(body, context), event)
         if activity is not None:
             await self.tutor.observe(activity)
+
+
+async def _tell(client: AsyncWebClient, body: Payload, text: str) -> None:
+    """A private note to whoever pressed (never raises)."""
+    channel = str((body.get("channel") or {}).get("id", ""))
+    user = str((body.get("user") or {}).get("id", ""))
+    try:
+        await client.chat_postEphemeral(channel=channel, user=user, text=text)
+    except Exception:
+        log.exception("could not tell %s in %s", user, channel)

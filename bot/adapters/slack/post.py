@@ -9,7 +9,7 @@ from slack_bolt.context.respond.async_respond import AsyncRespond
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.adapters.slack import texts
-from bot.adapters.slack.render import images, render
+from bot.adapters.slack.render import escape, images, render
 from bot.core.reply import Image, Reply
 
 log = logging.getLogger(__name__)
@@ -100,6 +100,6 @@ async def upload(client: AsyncWebClient, image: Image, channel: str, thread: str
         thread_ts=thread,
         file=image.data,
         filename=image.filename,
-        title=image.alt or texts.PROGRESS_CARD,
-        alt_txt=image.alt or texts.PROGRESS_CARD,
+        title=escape(image.alt or texts.PROGRESS_CARD),  # display names: no pings, no links
+        alt_txt=escape(image.alt or texts.PROGRESS_CARD),
     )

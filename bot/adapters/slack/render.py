@@ -63,16 +63,22 @@ def images(reply: Reply) -> list[Image]:
     return [p for p in reply.parts if isinstance(p, Image)]
 
 
+def mrkdwn(text: str) -> Block:
+    """A mrkdwn text object of already-escaped text; `verbatim` keeps a literal `@channel`,
+    `@here` or `#channel` inert (Slack would otherwise turn them into mentions and links)."""
+    return {"type": "mrkdwn", "text": text, "verbatim": True}
+
+
 def section(markdown: str) -> Block:
     """A section block of already-escaped mrkdwn (at most 3000 characters)."""
-    return {"type": "section", "text": {"type": "mrkdwn", "text": markdown[:SECTION_LIMIT]}}
+    return {"type": "section", "text": mrkdwn(markdown[:SECTION_LIMIT])}
 
 
 def answered_blocks(blocks: list[Block], user: str, label: str) -> list[Block]:
     """A pressed question message: its buttons removed, the chosen answer shown."""
     kept = [b for b in blocks if b.get("type") != "actions"]
     note = texts.ANSWERED.format(user=user, label=escape(label))
-    return [*kept, {"type": "context", "elements": [{"type": "mrkdwn", "text": note}]}]
+    return [*kept, {"type": "context", "elements": [mrkdwn(note)]}]
 
 
 def split_text(text: str, limit: int = SECTION_LIMIT) -> list[str]:
@@ -117,14 +123,13 @@ def _blocks(parts: tuple[Part, ...]) -> Iterator[Block]:
 
 def _citation_blocks(citations: list[Citation]) -> Iterator[Block]:
     elements = [
-        {
-            "type": "mrkdwn",
-            "text": escape(
+        mrkdwn(
+            escape(
                 texts.CITATION.format(
                     title=c.title, source=f"{c.source}#{c.anchor}" if c.anchor else c.source
                 )
-            )[:SECTION_LIMIT],
-        }
+            )[:SECTION_LIMIT]
+        )
         for c in citations
     ]
     for i in range(0, len(elements), CONTEXT_ELEMENTS):

@@ -11,6 +11,7 @@ from slack_bolt.async_app import AsyncApp
 
 from bot.adapters.slack.app import build_app
 from bot.adapters.slack.broadcast import SlackBroadcaster
+from bot.adapters.slack.edge import EVENTS_PATH, http_app
 from bot.adapters.slack.inbound import PLATFORM
 from bot.adapters.slack.oauth import oauth_settings
 from bot.adapters.slack.settings import SlackConfigError, SlackSettings, load_slack_settings
@@ -18,7 +19,6 @@ from bot.bootstrap import Services
 from bot.core.broadcast import Broadcaster
 
 log = logging.getLogger(__name__)
-EVENTS_PATH = "/slack/events"
 
 
 def slack_app(services: Services, cfg: SlackSettings, *, http: bool) -> AsyncApp:
@@ -63,7 +63,9 @@ async def run_slack(
     if not http and app_token is not None:
         await _socket_mode(app, app_token.get_secret_value())
     else:
-        await _http_mode(app, host, http_port or 3000)
+        secret = services.settings.slack_signing_secret
+        assert secret is not None  # slack_app() insists on it in HTTP mode
+        await _http_mode(app, secret.get_secret_value(), host, http_port or 3000)
 
 
 async def _socket_mode(app: AsyncApp, app_token: str) -> None:
@@ -76,8 +78,8 @@ async def _socket_mode(app: AsyncApp, app_token: str) -> None:
         await handler.close_async()  # type: ignore[no-untyped-call]
 
 
-async def _http_mode(app: AsyncApp, host: str, port: int) -> None:
-    runner = web.AppRunner(app.web_app(path=EVENTS_PATH, port=port))
+async def _http_mode(app: AsyncApp, secret: str, host: str, port: int) -> None:
+    runner = web.AppRunner(http_app(app, secret, EVENTS_PATH, port))
     await runner.setup()
     await web.TCPSite(runner, host, port).start()
     log.warning("Slack: HTTP mode on %s:%d%s", host, port, EVENTS_PATH)

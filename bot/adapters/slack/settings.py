@@ -26,6 +26,18 @@ class SlackSettings(BaseSettings):
     command_prefix: str = Field(default="", validation_alias="TUTOR_SLACK_COMMAND_PREFIX")
     client_id: str | None = Field(default=None, validation_alias="SLACK_CLIENT_ID")
     client_secret: SecretStr | None = Field(default=None, validation_alias="SLACK_CLIENT_SECRET")
+    api_url: str = Field(
+        default="https://slack.com/api/",
+        validation_alias="TUTOR_SLACK_API_URL",
+        description="Slack Web API base URL (a proxy, or a fake Slack in integration tests).",
+    )
+
+    @field_validator("api_url")
+    @classmethod
+    def _api_url(cls, value: str) -> str:
+        if not value.startswith(("https://", "http://")):
+            raise ValueError(f"expected an http(s) URL, got {value[:60]}")
+        return value if value.endswith("/") else value + "/"
 
     @field_validator("admin_ids")
     @classmethod

@@ -12,9 +12,11 @@ from bot.adapters.slack.inbound import PLATFORM, Person
 from bot.adapters.slack.people import PeopleDirectory
 from bot.bootstrap import Services
 from bot.core.activity import Activity
+from bot.core.context import Request
 from bot.core.incoming import Incoming
+from bot.core.quiz import service as quiz
 from bot.core.reply import Reply
-from bot.core.router import Router
+from bot.core.router import Router, looks_like_an_answer, split_command
 from storage.repositories.processed import ProcessedEventRepository
 
 PRUNE_EVERY = 500  # claims between clean-ups of old claims
@@ -65,6 +67,43 @@ class SlackTutor:
             platform=PLATFORM, workspace=team, channel=channel, user=user, thread=thread
         )
         return await asyncio.to_thread(self._quiz_running, probe)
+
+    async def quiz_problem(self, incoming: Incoming) -> Reply | None:
+        """Why this `/quiz` command cannot start a quiz (checked before posting a starter)."""
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(self._lane, self._quiz_problem, incoming)
+
+    def _quiz_problem(self, incoming: Incoming) -> Reply | None:
+        svc = self.services
+        learner = svc.learners.get_or_create(
+            incoming.platform,
+            incoming.workspace,
+            incoming.user,
+            incoming.display_name,
+            svc.clock.now(),
+        )
+        command = split_command(incoming.clipped_text)
+        args = command[1] if command else ""
+        return quiz.start_problem(Request(incoming, learner, svc, args=args))
+
+    async def answers_here(
+        self, team: str, channel: str, user: str, thread: str, text: str
+    ) -> bool:
+        """Whether a thread reply is for the quiz core: a quiz runs in the thread, or one ran
+        there and the reply looks like an answer (it hears that the quiz is over)."""
+        probe = Incoming(
+            platform=PLATFORM, workspace=team, channel=channel, user=user, thread=thread, text=text
+        )
+        return await asyncio.to_thread(self._answers_here, probe)
+
+    def _answers_here(self, probe: Incoming) -> bool:
+        learner = self.services.learners.find(probe.platform, probe.workspace, probe.user)
+        if learner is None or learner.id is None:
+            return False
+        latest = self.services.quizzes.latest_in_thread(learner.id, probe.thread_key)
+        if latest is None:
+            return False
+        return latest.status == "active" or looks_like_an_answer(probe.clipped_text)
 
     def _quiz_running(self, probe: Incoming) -> bool:
         learner = self.services.learners.find(probe.platform, probe.workspace, probe.user)

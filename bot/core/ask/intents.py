@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bot.core.numbers import ascii_int
+from curriculum.numbers import ascii_int
 
 _FLAGS = re.IGNORECASE
 _GREETING = re.compile(

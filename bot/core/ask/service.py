@@ -8,6 +8,7 @@ from bot.core.ask import course, intents, texts
 from bot.core.cohort import faq
 from bot.core.context import Request
 from bot.core.reply import Choice, Choices, Citation, Part, Reply, Text
+from curriculum.numbers import ascii_int
 from knowledge.answer import Answer, decline
 from knowledge.query import injected
 from knowledge.texts import DECLINE_INJECTION
@@ -18,7 +19,7 @@ def ask(req: Request) -> list[Reply]:
     """`/ask <question>` or a plain message: a grounded answer in the thread."""
     question = req.args.strip()
     if not question:
-        return [Reply.text(texts.USAGE)]
+        return [Reply.text(texts.USAGE, ephemeral=True)]
     chat = intents.smalltalk(question)
     if chat is not None:
         return [Reply.text(texts.SMALLTALK[chat])]
@@ -113,10 +114,11 @@ def feedback(req: Request, value: str) -> list[Reply]:
     """A 👍/👎 press: stored against the answer, one vote per learner."""
     asked, _, vote = value.partition(":")
     svc = req.services
-    if not asked.isdigit() or vote not in ("up", "down") or not svc.questions.exists(int(asked)):
+    answer_id = ascii_int(asked)
+    if answer_id is None or vote not in ("up", "down") or not svc.questions.exists(answer_id):
         return [Reply.text(texts.UNKNOWN_ANSWER, ephemeral=True)]
     assert req.learner.id is not None
-    svc.questions.feedback(int(asked), req.learner.id, vote == "up", svc.clock.now())
+    svc.questions.feedback(answer_id, req.learner.id, vote == "up", svc.clock.now())
     return [Reply.text(texts.THANKS, ephemeral=True)]
 
 

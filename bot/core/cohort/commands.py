@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo
 
 from bot.core.cohort import faq, texts
 from bot.core.cohort.post_now import post_now
@@ -12,7 +12,9 @@ from bot.core.cohort.report import render_report
 from bot.core.cohort.rights import is_cohort_admin
 from bot.core.context import Request
 from bot.core.reply import Reply
+from bot.core.timezones import parse_zone
 from bot.core.weekly import render_week
+from curriculum.numbers import ascii_int
 from scheduler.calendar import parse_day, parse_time
 from scheduler.poster import schedule_of
 from storage.repositories.claims import ClaimRepository
@@ -43,14 +45,14 @@ def handle(req: Request) -> list[Reply]:
         req.incoming.platform, req.incoming.workspace, req.incoming.channel
     )
     if cohort is None:
-        return [Reply.text(texts.NO_COHORT)]
+        return [Reply.text(texts.NO_COHORT, ephemeral=True)]
     if sub == "faq":
         return [faq.handle(req, cohort, req.args.strip()[3:])]
     if sub in ADMIN_ACTIONS and not is_cohort_admin(req.incoming, cohort):
         return [Reply.text(texts.NOT_ADMIN.format(what=f"use `/cohort {sub}`"), ephemeral=True)]
     action = ACTIONS.get(sub)
     if action is None:
-        return [Reply.text(texts.USAGE)]
+        return [Reply.text(texts.USAGE, ephemeral=True)]
     return [action(req, cohort, words[1:])]
 
 
@@ -62,12 +64,13 @@ def _create(req: Request, words: list[str]) -> Reply:
     if not req.incoming.is_admin:
         return Reply.text(texts.NOT_ADMIN.format(what="create a cohort"), ephemeral=True)
     if req.incoming.is_dm:
-        return Reply.text(texts.IN_DM)
+        return Reply.text(texts.IN_DM, ephemeral=True)
     tracks = req.services.curriculum.tracks
     if not words or words[0] not in tracks:
         given = words[0] if words else "(none)"
         return Reply.text(
-            texts.BAD_TRACK.format(given=given[:40], tracks=", ".join(sorted(tracks)))
+            texts.BAD_TRACK.format(given=given[:40], tracks=", ".join(sorted(tracks))),
+            ephemeral=True,
         )
     options = dict(w.split(":", 1) for w in words[1:] if ":" in w)
     parsed = _parse_options(options)
@@ -90,7 +93,7 @@ def _create(req: Request, words: list[str]) -> Reply:
             now=req.services.clock.now(),
         )
     except CohortExists:
-        return Reply.text(texts.EXISTS)
+        return Reply.text(texts.EXISTS, ephemeral=True)
     first = schedule_of(cohort, len(tracks[words[0]].weeks)).fire_time(1)
     return Reply.text(
         texts.CREATED.format(
@@ -106,20 +109,27 @@ def _parse_options(options: dict[str, str]) -> tuple[date, str, str, str] | Repl
         return Reply.text(
             texts.BAD_OPTION.format(
                 given=options.get("start", "start:"), expected="start:YYYY-MM-DD"
-            )
+            ),
+            ephemeral=True,
         )
     day = parse_day(options.get("day", start.strftime("%a")))
     if day is None:
-        return Reply.text(texts.BAD_OPTION.format(given=options["day"], expected="day:mon..sun"))
+        return Reply.text(
+            texts.BAD_OPTION.format(given=options["day"], expected="day:mon..sun"), ephemeral=True
+        )
     at = parse_time(options.get("time", "09:00"))
     if at is None:
-        return Reply.text(texts.BAD_OPTION.format(given=options["time"], expected="time:HH:MM"))
-    zone = options.get("tz", "UTC")
-    try:
-        ZoneInfo(zone)
-    except (ZoneInfoNotFoundError, ValueError):
-        return Reply.text(texts.BAD_OPTION.format(given=zone[:60], expected="tz:Europe/Berlin"))
-    return start, day, at.strftime("%H:%M"), zone
+        return Reply.text(
+            texts.BAD_OPTION.format(given=options["time"], expected="time:HH:MM"), ephemeral=True
+        )
+    given_zone = options.get("tz", "UTC")
+    zone = parse_zone(given_zone)
+    if zone is None:
+        return Reply.text(
+            texts.BAD_OPTION.format(given=given_zone[:60], expected="tz:Europe/Berlin"),
+            ephemeral=True,
+        )
+    return start, day, at.strftime("%H:%M"), zone.key
 
 
 def _local(when: datetime, zone: str) -> str:
@@ -180,9 +190,10 @@ def _resume(req: Request, cohort: Cohort, _: list[str]) -> Reply:
 def _week_arg(req: Request, cohort: Cohort, words: list[str]) -> int | Reply:
     n = _weeks(req, cohort)
     given = words[0] if words else ""
-    if not given.isdigit() or not 1 <= int(given) <= n:
-        return Reply.text(texts.BAD_WEEK.format(n=n, given=given[:20] or "(none)"))
-    return int(given)
+    week = ascii_int(given, 3)
+    if week is None or not 1 <= week <= n:
+        return Reply.text(texts.BAD_WEEK.format(n=n, given=given[:20] or "(none)"), ephemeral=True)
+    return week
 
 
 def _skip(req: Request, cohort: Cohort, words: list[str]) -> Reply:
@@ -211,7 +222,8 @@ def _late_policy(req: Request, cohort: Cohort, words: list[str]) -> Reply:
     policy = words[0].casefold() if words else ""
     if policy not in ("post", "skip"):
         return Reply.text(
-            texts.BAD_OPTION.format(given=policy or "(none)", expected="post or skip")
+            texts.BAD_OPTION.format(given=policy or "(none)", expected="post or skip"),
+            ephemeral=True,
         )
     _set(req, cohort, late_policy=policy)
     what = "posted late with a note" if policy == "post" else "skipped"
@@ -223,7 +235,8 @@ def _toggle(field: str, name: str) -> Callable[[Request, Cohort, list[str]], Rep
         value = words[0].casefold() if words else ""
         if value not in ("on", "off"):
             return Reply.text(
-                texts.BAD_OPTION.format(given=value or "(none)", expected="on or off")
+                texts.BAD_OPTION.format(given=value or "(none)", expected="on or off"),
+                ephemeral=True,
             )
         _set(req, cohort, **{field: value == "on"})
         return Reply.text(texts.SETTING.format(name=name, state=value))

@@ -5,8 +5,8 @@ from __future__ import annotations
 from bot.core.cohort import texts
 from bot.core.cohort.rights import is_cohort_admin
 from bot.core.context import Request
-from bot.core.numbers import ascii_int
 from bot.core.reply import Reply
+from curriculum.numbers import ascii_int
 from storage.repositories.cohort_faq import CohortFaqRepository
 from storage.tables import Cohort, CohortFaq
 

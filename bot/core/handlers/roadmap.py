@@ -6,6 +6,7 @@ from bot.core.context import Request
 from bot.core.reply import Reply
 from bot.core.weekly import render_week
 from curriculum.catalog.models import Track
+from curriculum.numbers import ascii_int
 
 USAGE = "Use `/roadmap` for the outline or `/roadmap 3` for week 3 (weeks 1 to {n})."
 
@@ -25,7 +26,9 @@ def handle(req: Request) -> list[Reply]:
     arg = req.args.strip().removeprefix("week").strip()
     if not arg:
         return [Reply.text(render_outline(track))]
-    week = track.week(int(arg)) if arg.isdigit() else None
+    number = ascii_int(arg, 3)
+    week = track.week(number) if number is not None else None
     if week is None:
-        return [Reply.text(f"There is no week *{arg[:20]}*. " + USAGE.format(n=len(track.weeks)))]
+        missing = f"There is no week *{arg[:20]}*. " + USAGE.format(n=len(track.weeks))
+        return [Reply.text(missing, ephemeral=True)]
     return [Reply.text(render_week(track, week))]

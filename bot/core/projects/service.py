@@ -27,7 +27,7 @@ def handle(req: Request) -> list[Reply]:
         return [list_submissions(req)]
     if verb in ("approve", "changes"):
         return [review(req, verb, rest)]
-    return [Reply.text(texts.USAGE)]
+    return [Reply.text(texts.USAGE, ephemeral=True)]
 
 
 def _module(req: Request, given: str) -> Module | Reply:
@@ -38,7 +38,9 @@ def _module(req: Request, given: str) -> Module | Reply:
         texts.MODULE_LINE.format(id=m.id, title=m.title)
         for m in req.services.curriculum.ordered_modules()
     )
-    return Reply.text(texts.UNKNOWN_MODULE.format(given=given[:40], modules=listing))
+    return Reply.text(
+        texts.UNKNOWN_MODULE.format(given=given[:40], modules=listing), ephemeral=True
+    )
 
 
 def _requires_approval(req: Request, learner: Learner) -> bool:
@@ -53,18 +55,20 @@ def submit(req: Request, rest: str) -> Reply:
     assert learner.id is not None
     tokens = rest.split(maxsplit=2)
     if len(tokens) < 2:
-        return Reply.text(texts.SUBMIT_USAGE)
+        return Reply.text(texts.SUBMIT_USAGE, ephemeral=True)
     module = _module(req, tokens[0])
     if isinstance(module, Reply):
         return module
     url = valid_link(tokens[1])
     if url is None:
-        return Reply.text(texts.BAD_LINK.format(given=tokens[1][:80], module=module.id))
+        return Reply.text(
+            texts.BAD_LINK.format(given=tokens[1][:80], module=module.id), ephemeral=True
+        )
     now = svc.clock.now()
     note = tokens[2] if len(tokens) == 3 else ""
     row, created = svc.projects.submit(learner.id, module.id, url, note, now)
     if not created:
-        return Reply.text(texts.ALREADY.format(module=module.id))
+        return Reply.text(texts.ALREADY.format(module=module.id), ephemeral=True)
     svc.events.record(
         learner.id,
         "project_submitted",
@@ -106,13 +110,13 @@ def review(req: Request, verb: str, rest: str) -> Reply:
         return Reply.text(texts.ADMIN_ONLY, ephemeral=True)
     tokens = rest.split(maxsplit=2)
     if len(tokens) < 2:
-        return Reply.text(texts.REVIEW_USAGE)
+        return Reply.text(texts.REVIEW_USAGE, ephemeral=True)
     if verb == "changes" and len(tokens) < 3:
-        return Reply.text(texts.CHANGES_NOTE_NEEDED)
+        return Reply.text(texts.CHANGES_NOTE_NEEDED, ephemeral=True)
     inc = req.incoming
     learner = resolve_person(req.services, inc.platform, inc.workspace, tokens[0])
     if learner is None or learner.id is None:
-        return Reply.text(texts.NO_SUCH_LEARNER.format(who=tokens[0][:40]))
+        return Reply.text(texts.NO_SUCH_LEARNER.format(who=tokens[0][:40]), ephemeral=True)
     cohort = req.services.community.cohort_of(learner.id)
     if cohort is not None and not is_cohort_admin(inc, cohort):
         return Reply.text(texts.ADMIN_ONLY, ephemeral=True)  # an admin elsewhere, not here
@@ -126,10 +130,12 @@ def _apply_review(req: Request, learner: Learner, module: Module, verb: str, not
     svc, name = req.services, learner.display_name or learner.user_id
     assert learner.id is not None
     if not _requires_approval(req, learner):
-        return Reply.text(texts.NO_APPROVAL.format(name=name))
+        return Reply.text(texts.NO_APPROVAL.format(name=name), ephemeral=True)
     latest = svc.projects.latest(learner.id, module.id)
     if latest is None or latest.id is None or latest.status != "submitted":
-        return Reply.text(texts.NOTHING_TO_REVIEW.format(name=name, module=module.id))
+        return Reply.text(
+            texts.NOTHING_TO_REVIEW.format(name=name, module=module.id), ephemeral=True
+        )
     status = "approved" if verb == "approve" else "changes"
     now = svc.clock.now()
     svc.projects.review(latest.id, status, now)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from bot.core.quiz import texts
 from bot.core.reply import Choice, Choices, Citation, Reply, Text
 from curriculum.catalog.models import Curriculum, Question
+from curriculum.numbers import ascii_int
 from curriculum.quiz import choice_labels
 
 ANSWER_ACTION = "quiz.answer"
@@ -16,9 +17,12 @@ def button_value(session_id: int, question_id: str, index: int) -> str:
 
 def parse_button_value(value: str) -> tuple[int, str, int] | None:
     parts = value.split(":")
-    if len(parts) != 3 or not parts[0].isdigit() or not parts[2].isdigit():
+    if len(parts) != 3:
         return None
-    return int(parts[0]), parts[1], int(parts[2])
+    session_id, index = ascii_int(parts[0]), ascii_int(parts[2], 3)
+    if session_id is None or index is None:
+        return None
+    return session_id, parts[1], index
 
 
 def question_reply(

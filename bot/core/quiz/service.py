@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import zlib
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
@@ -19,6 +20,7 @@ from storage.repositories.quizzes import AlreadyActive
 from storage.tables import QuizSession
 
 REVIEW_KIND = "review"
+SENT_AT_TRUSTED = timedelta(minutes=10)
 
 
 def start_quiz(req: Request) -> list[Reply]:
@@ -42,18 +44,9 @@ def start_quiz(req: Request) -> list[Reply]:
             ),
             _current_question(req, running),
         ]
-    if req.args.strip().casefold() == "stop":
-        return [*expired, Reply.text(texts.NOTHING_TO_STOP)]
-    passed = {mid for mid, p in svc.progress.of(learner.id).items() if p.quiz_passed_at}
-    try:
-        named = resolve_target(svc.curriculum, req.args, passed)
-    except TargetError as exc:
-        return [*expired, Reply.text(str(exc))]
-    target = named if named is not None else _review_target(req)
+    target = _pick_target(req)
     if isinstance(target, Reply):
         return [*expired, target]
-    if not target.questions:
-        return [*expired, Reply.text(texts.NO_QUESTIONS.format(what=target.title))]
     now = svc.clock.now()
     seed = svc.settings.quiz_seed
     if seed is None:
@@ -82,6 +75,32 @@ def start_quiz(req: Request) -> list[Reply]:
     return [*expired, Reply.text(intro), _current_question(req, session)]
 
 
+def _pick_target(req: Request) -> QuizTarget | Reply:
+    """The quiz `/quiz <args>` asks for, or the reply saying why none can start."""
+    svc, learner = req.services, req.learner
+    assert learner.id is not None
+    if req.args.strip().casefold() == "stop":
+        return Reply.text(texts.NOTHING_TO_STOP)
+    passed = {mid for mid, p in svc.progress.of(learner.id).items() if p.quiz_passed_at}
+    try:
+        named = resolve_target(svc.curriculum, req.args, passed)
+    except TargetError as exc:
+        return Reply.text(str(exc))
+    target = named if named is not None else _review_target(req)
+    if isinstance(target, QuizTarget) and not target.questions:
+        return Reply.text(texts.NO_QUESTIONS.format(what=target.title))
+    return target
+
+
+def start_problem(req: Request) -> Reply | None:
+    """Why `/quiz <args>` cannot start a quiz (a private reply), or None when it can.
+
+    Adapters that open a thread for a new quiz ask first, so nothing is posted in vain.
+    """
+    target = _pick_target(req)
+    return dataclasses.replace(target, ephemeral=True) if isinstance(target, Reply) else None
+
+
 def answer_typed(req: Request) -> list[Reply] | None:
     """A plain message in a thread with a running quiz is an answer; None if no quiz runs."""
     running = _active(req)
@@ -89,6 +108,12 @@ def answer_typed(req: Request) -> list[Reply] | None:
         return None
     if isinstance(running, list):
         return running
+    sent_at = req.incoming.sent_at
+    if sent_at is not None and abs(sent_at - req.services.clock.now()) > SENT_AT_TRUSTED:
+        sent_at = None  # a platform clock this far off ours says nothing about the race
+    if sent_at is not None and running.position > 0 and sent_at < as_utc(running.last_activity_at):
+        # Typed before the question now on screen was shown: it was meant for an earlier one.
+        return [Reply.text(texts.TYPED_TOO_LATE, ephemeral=True), _current_question(req, running)]
     return _answer(req, running, running.question_ids[running.position], req.incoming.clipped_text)
 
 
@@ -101,10 +126,15 @@ def answer_pressed(req: Request, value: str) -> list[Reply]:
             Reply.text("That button is not part of a quiz of yours. " + texts.USAGE, ephemeral=True)
         ]
     if session.status != "active":
-        return [Reply.text(texts.ALREADY_COUNTED, ephemeral=True)]
-    expired = _expire_if_idle(req, session)
-    if expired:
-        return expired
+        answered = parsed[1] in session.question_ids[: session.position]
+        if answered:
+            return [Reply.text(texts.ALREADY_COUNTED, ephemeral=True)]
+        return [
+            Reply.text(texts.CLOSED_QUIZ.get(session.status, texts.CLOSED_OTHER), ephemeral=True)
+        ]
+    closed = _close_if_done(req, session) or _expire_if_idle(req, session)
+    if closed:
+        return closed
     return _answer(req, session, parsed[1], str(parsed[2] + 1))
 
 
@@ -129,16 +159,19 @@ def _answer(req: Request, session: QuizSession, question_id: str, given: str) ->
         return [Reply.text(hint), _current_question(req, session)]
     now = svc.clock.now()
     assert session.id is not None
-    outcome = svc.quizzes.answer(session.id, question.id, given, verdict, now)
-    if not outcome.counted:
-        return [Reply.text(texts.ALREADY_COUNTED, ephemeral=True)]
-    _after_answer(req, session, question, verdict, now)
-    replies = [render.feedback_reply(svc.curriculum, question, verdict)]
-    updated = outcome.session
-    if updated.position < len(updated.question_ids):
-        replies.append(_current_question(req, updated))
-    else:
-        replies.append(_finish(req, updated, "finished"))
+    # One answer is one unit of work: the answer, the session's progress, the event, the review
+    # card and, on the last question, the score, module progress, pass event and badges.
+    with svc.db.unit_of_work():
+        outcome = svc.quizzes.answer(session.id, question.id, given, verdict, now)
+        if not outcome.counted:
+            return [Reply.text(texts.ALREADY_COUNTED, ephemeral=True)]
+        _after_answer(req, session, question, verdict, now)
+        replies = [render.feedback_reply(svc.curriculum, question, verdict)]
+        updated = outcome.session
+        if updated.position < len(updated.question_ids):
+            replies.append(_current_question(req, updated))
+        else:
+            replies.append(_finish(req, updated, "finished"))
     return replies
 
 
@@ -162,10 +195,13 @@ def _after_answer(
 
 
 def _finish(req: Request, session: QuizSession, status: str) -> Reply:
+    """Close and score the session; call it inside the unit of work that answered it."""
     svc = req.services
     assert session.id is not None and session.learner_id is not None
     now = svc.clock.now()
-    closed = svc.quizzes.close(session.id, status, now)
+    closed, closed_now = svc.quizzes.close_active(session.id, status, now)
+    if not closed_now:
+        return Reply.text(texts.ALREADY_FINISHED.format(title=_title(req, closed)))
     total = len(closed.question_ids)
     pct = percent(closed.correct, total)
     title = _title(req, closed)
@@ -218,7 +254,15 @@ def _active(req: Request) -> QuizSession | list[Reply] | None:
     session = req.services.quizzes.active(req.learner.id, req.incoming.thread_key)
     if session is None:
         return None
-    return _expire_if_idle(req, session) or session
+    return _close_if_done(req, session) or _expire_if_idle(req, session) or session
+
+
+def _close_if_done(req: Request, session: QuizSession) -> list[Reply]:
+    """Score a session whose questions are all answered but which was never closed."""
+    if session.position < len(session.question_ids):
+        return []
+    with req.services.db.unit_of_work():
+        return [_finish(req, session, "finished")]
 
 
 def _expire_if_idle(req: Request, session: QuizSession) -> list[Reply]:
@@ -227,18 +271,21 @@ def _expire_if_idle(req: Request, session: QuizSession) -> list[Reply]:
     if svc.clock.now() - as_utc(session.last_activity_at) <= idle:
         return []
     total = len(session.question_ids)
-    if session.kind == "module" and session.position > 0:
-        assert session.learner_id is not None
-        pct = percent(session.correct, total)
-        svc.progress.record_attempt(
-            session.learner_id,
-            session.target,
-            pct,
-            is_pass(session.correct, total),
-            svc.clock.now(),
-        )
     assert session.id is not None
-    svc.quizzes.close(session.id, "expired", svc.clock.now())
+    with svc.db.unit_of_work():
+        closed, closed_now = svc.quizzes.close_active(session.id, "expired", svc.clock.now())
+        if not closed_now:
+            return [Reply.text(texts.ALREADY_FINISHED.format(title=_title(req, closed)))]
+        if session.kind == "module" and session.position > 0:
+            assert session.learner_id is not None
+            pct = percent(session.correct, total)
+            svc.progress.record_attempt(
+                session.learner_id,
+                session.target,
+                pct,
+                is_pass(session.correct, total),
+                svc.clock.now(),
+            )
     return [
         Reply.text(
             texts.EXPIRED.format(

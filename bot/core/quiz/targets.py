@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from bot.core.quiz import texts
 from curriculum.catalog.models import Curriculum, Level, Question
+from curriculum.numbers import ascii_int
 
 LEVEL_QUIZ_SIZE = 10
 
@@ -56,7 +57,8 @@ def resolve_target(cur: Curriculum, args: str, passed: set[str]) -> QuizTarget |
 
 def _section(cur: Curriculum, given: str) -> QuizTarget:
     course = cur.course
-    section = course.section(int(given)) if course and given.isdigit() else None
+    number = ascii_int(given, 3)
+    section = course.section(number) if course and number is not None else None
     if section is None:
         raise TargetError(texts.UNKNOWN_SECTION.format(given=given[:20] or "(none)"))
     pool = [q for mid in section.modules for q in cur.questions(mid)]

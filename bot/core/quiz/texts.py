@@ -26,6 +26,19 @@ NO_QUIZ = "No quiz is running here. " + USAGE
 UNREADABLE = "I could not read *{given}* as an answer. Reply with a number from 1 to {count}."
 UNREADABLE_TF = "Reply *true* or *false* (or 1 for true, 2 for false)."
 ALREADY_COUNTED = "That question was already answered; your first answer counts."
+TYPED_TOO_LATE = (
+    "That answer arrived after the question it was meant for had been answered (your first "
+    "answer counts). Here is the question on screen now."
+)
+ALREADY_FINISHED = "Quiz *{title}* is already over. `/quiz` starts a new one."
+CLOSED_QUIZ = {
+    "stopped": "That quiz was stopped with `/quiz stop`, so this button no longer counts. "
+    "`/quiz` starts a new one.",
+    "expired": "That quiz closed after being idle, so this button no longer counts. "
+    "`/quiz` starts a new one.",
+    "finished": "That quiz is finished, so this button no longer counts. `/quiz` starts a new one.",
+}
+CLOSED_OTHER = "That quiz is over, so this button no longer counts. `/quiz` starts a new one."
 RIGHT = "✅ Right: *{answer}*."
 WRONG = "❌ Not quite. The answer is *{answer}*."
 READ_MORE = "Read more: {title} › {section}"
