@@ -22,6 +22,7 @@ from bot.core.reply import Choices, Reply
 from bot.core.router import Router
 from bot.settings import Settings
 from curriculum.catalog.models import Curriculum, Question
+from knowledge.answer import RelevancePolicy
 from knowledge.embeddings import HashingEmbedder
 from knowledge.service import Knowledge
 from storage.engine import normalise_url
@@ -148,6 +149,16 @@ def wipe_postgres_schema(url: str) -> None:
         engine.dispose()
 
 
+HASHING_POLICY = RelevancePolicy(
+    min_similarity=0.2,
+    strong_similarity=0.45,
+    min_bm25=0.5,
+    written_similarity=0.8,
+    lead_similarity=0.0,
+)
+"""Thresholds for the hashing embedder: bag-of-words similarities are not MiniLM's."""
+
+
 def make_services(
     tmp_path: Path, *, database_url: str | None = None, curriculum: Curriculum | None = None
 ) -> Services:
@@ -156,7 +167,9 @@ def make_services(
         data_dir=tmp_path, database_url=database_url or f"sqlite:///{tmp_path}/t.db"
     )
     curriculum = curriculum or shipped_curriculum()
-    knowledge = Knowledge.build(tmp_path, embedder=HashingEmbedder(dim=256), curriculum=curriculum)
+    knowledge = Knowledge.build(
+        tmp_path, embedder=HashingEmbedder(dim=256), curriculum=curriculum, policy=HASHING_POLICY
+    )
     return bootstrap(
         settings, clock=FakeClock(), curriculum=curriculum, auto_upgrade=True, knowledge=knowledge
     )

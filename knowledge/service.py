@@ -72,6 +72,7 @@ class Knowledge:
         llm: str | BaseChatModel | None = None,
         embedder: Embedder | None = None,
         curriculum: Curriculum | None = None,
+        policy: RelevancePolicy | None = None,
     ) -> Knowledge:
         """The service for a data folder (local Chroma under it) or a Chroma server URL.
 
@@ -81,13 +82,14 @@ class Knowledge:
             llm: Optional `provider:model` (or a chat model) to phrase answers; extractive if None.
             embedder: Defaults to the packaged MiniLM model.
             curriculum: Its written answers (section answers, FAQ, key terms) lead replies.
+            policy: Relevance thresholds; the default is calibrated for the MiniLM model.
         """
         store = (
             ChromaStore(url=chroma_url)
             if chroma_url
             else ChromaStore(path=str(data_dir / "chroma"))
         )
-        return cls(store, embedder or MiniLMEmbedder(), llm, curriculum=curriculum)
+        return cls(store, embedder or MiniLMEmbedder(), llm, policy, curriculum=curriculum)
 
     @property
     def answerer(self) -> Answerer:
