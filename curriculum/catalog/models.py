@@ -43,7 +43,7 @@ class Resource(Strict):
     ]
     title: Text
     minutes: int | None = Field(default=None, gt=0)
-    url: HttpUrl | None = None
+    url: HttpUrl
 
 
 class Assessment(Strict):

@@ -135,3 +135,22 @@ def test_validate_reports_every_error_with_file_and_field(tmp_path: Path) -> Non
     )
     assert cli.returncode != 0
     assert "quizzes/m03.yaml" in cli.stdout and "lessons/m04.md" in cli.stdout
+
+
+def test_every_resource_links_to_a_real_https_address(cur: Curriculum) -> None:
+    resources = [r for m in cur.modules.values() for r in m.resources]
+    assert resources and all(r.url.scheme == "https" for r in resources)
+
+
+def test_a_resource_without_a_link_fails_validation(tmp_path: Path) -> None:
+    root = tmp_path / "content"
+    shutil.copytree(CONTENT_ROOT, root)
+    module = root / "modules" / "m01.yaml"
+    head, _, tail = module.read_text().partition("resources:\n")
+    first, _, rest = tail.partition("    url: ")
+    module.write_text(head + "resources:\n" + first + rest.partition("\n")[2])
+    with pytest.raises(ContentErrors) as caught:
+        load_curriculum(root)
+    assert "modules/m01.yaml: resources.0.url: Field required" in [
+        str(e) for e in caught.value.errors
+    ]
