@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import shutil
+import tempfile
 from pathlib import Path
 
 import typer
@@ -9,6 +11,7 @@ import typer
 from bot.cli import common
 from bot.core.handlers.roadmap import render_outline
 from curriculum.catalog import CONTENT_ROOT, ContentErrors, Curriculum, load_curriculum
+from curriculum.examples import Outcome, collect, run_all
 
 curriculum_app = typer.Typer(
     help="Validate and browse the curriculum content.", no_args_is_help=True
@@ -77,3 +80,45 @@ def show(
     if outline is None:
         common.fail(f"no module or track called {item!r}; try `mlops-tutor curriculum show`")
     common.out.print(outline, markup=False)
+
+
+def _print_outcome(o: Outcome) -> None:
+    took = f" ({o.seconds:.0f} s)" if o.seconds else ""
+    common.out.print(f"{o.status.upper():5} {o.label}: {o.detail}{took}", markup=False)
+
+
+@curriculum_app.command("check-examples")
+def check_examples(
+    only: list[str] = typer.Argument(None, help="Lesson ids to check (default: all)."),
+    root: Path = typer.Option(CONTENT_ROOT, help="Content folder."),
+    list_only: bool = typer.Option(False, "--list", help="List the examples without running."),
+    keep: bool = typer.Option(False, help="Keep the temporary folder with venvs and outputs."),
+) -> None:
+    """Run the lessons' marked examples in throwaway virtualenvs (installs packages; not CI)."""
+    examples, outcomes = collect(root)
+    examples = [e for e in examples if not only or e.lesson in only]
+    if list_only:
+        for e in examples:
+            needs = f" [needs {', '.join(e.spec.needs)}]" if e.spec.needs else ""
+            common.out.print(f"{e.label}: {e.spec.run}{needs}", markup=False)
+        return
+    for outcome in outcomes:
+        _print_outcome(outcome)
+    base = Path(tempfile.mkdtemp(prefix="check-examples-"))
+    try:
+        for outcome in run_all(examples, base):
+            _print_outcome(outcome)
+            outcomes.append(outcome)
+    finally:
+        if keep:
+            common.out.print(f"kept {base}", markup=False)
+        else:
+            shutil.rmtree(base, ignore_errors=True)
+    counts = {s: sum(o.status == s for o in outcomes) for s in ("pass", "fail", "needs", "error")}
+    common.out.print(
+        f"{counts['pass']} passed, {counts['fail']} failed, {counts['error']} bad marks, "
+        f"{counts['needs']} need docker/kubernetes/cloud/gpu (listed, not run)",
+        markup=False,
+    )
+    if counts["fail"] or counts["error"]:
+        raise typer.Exit(1)

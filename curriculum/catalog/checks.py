@@ -37,6 +37,8 @@ def cross_check(cur: Curriculum) -> list[Problem]:
         *_course(cur),
         *_catalogs(cur),
         *_tracks(cur),
+        *_electives(cur),
+        *_capstone(cur),
     ]
 
 
@@ -62,20 +64,7 @@ def _modules(cur: Curriculum) -> Iterator[Problem]:
 
 def _lessons(cur: Curriculum) -> Iterator[Problem]:
     for m in cur.ordered_modules():
-        lesson = cur.lessons.get(m.id)
-        where = f"lessons/{m.id}.md"
-        if lesson is None:
-            yield where, "", "lesson is missing"
-            continue
-        if lesson.words < MIN_LESSON_WORDS:
-            yield where, "body", f"{lesson.words} words, at least {MIN_LESSON_WORDS} needed"
-        h2 = {s.anchor for s in lesson.sections if s.depth == 2}
-        for i, obj in enumerate(m.objectives):
-            if obj.id not in h2:
-                yield where, "sections", f"no '## ... {{#{obj.id}}}' section for objective {i + 1}"
-        for anchor in REQUIRED_LESSON_ANCHORS:
-            if anchor not in h2:
-                yield where, "sections", f"required section {{#{anchor}}} is missing"
+        yield from _lesson_shape(cur, m.id, [o.id for o in m.objectives])
     for lesson in cur.lessons.values():
         counts = Counter(s.anchor for s in lesson.sections)
         for anchor, n in counts.items():
@@ -95,9 +84,9 @@ def _quizzes(cur: Curriculum) -> Iterator[Problem]:
     positions: Counter[int] = Counter()
     for mid, bank in sorted(cur.quizzes.items()):
         where = f"quizzes/{mid}.yaml"
-        module = cur.modules.get(mid)
+        module = cur.modules.get(mid) or cur.electives.get(mid)
         if module is None:
-            yield where, "module", f"unknown module {mid!r}"
+            yield where, "module", f"unknown module or elective {mid!r}"
         elif len(bank.questions) != module.quiz_questions:
             yield (
                 where,
@@ -208,3 +197,47 @@ def _tracks(cur: Curriculum) -> Iterator[Problem]:
                     ok = target in cur.modules
                 if not ok:
                     yield where, f"weeks.{i}.quizzes.{j}", f"unknown quiz target {target!r}"
+
+
+def _lesson_shape(cur: Curriculum, lesson_id: str, objective_ids: list[str]) -> Iterator[Problem]:
+    lesson = cur.lessons.get(lesson_id)
+    where = f"lessons/{lesson_id}.md"
+    if lesson is None:
+        yield where, "", "lesson is missing"
+        return
+    if lesson.words < MIN_LESSON_WORDS:
+        yield where, "body", f"{lesson.words} words, at least {MIN_LESSON_WORDS} needed"
+    h2 = {s.anchor for s in lesson.sections if s.depth == 2}
+    for i, anchor in enumerate(objective_ids):
+        if anchor not in h2:
+            yield where, "sections", f"no '## ... {{#{anchor}}}' section for objective {i + 1}"
+    for anchor in REQUIRED_LESSON_ANCHORS:
+        if anchor not in h2:
+            yield where, "sections", f"required section {{#{anchor}}} is missing"
+
+
+def _electives(cur: Curriculum) -> Iterator[Problem]:
+    """Electives: a lesson and quiz like a module's, and a link from every module they extend."""
+    for e in sorted(cur.electives.values(), key=lambda item: item.id):
+        where = f"electives/{e.id}.yaml"
+        yield from _lesson_shape(cur, e.id, [o.id for o in e.objectives])
+        if e.id not in cur.quizzes:
+            yield f"quizzes/{e.id}.yaml", "", "quiz bank is missing"
+        for field in ("extends", "prerequisites"):
+            yield from _refs(where, field, getattr(e, field), cur)
+        for mid in e.extends:
+            lesson = cur.lessons.get(mid)
+            if lesson is not None and f"`{e.id}`" not in lesson.body:
+                yield f"lessons/{mid}.md", "body", f"does not link the elective `{e.id}` it has"
+
+
+def _capstone(cur: Curriculum) -> Iterator[Problem]:
+    cap = cur.capstone
+    if cap is None:
+        return
+    yield from _refs("capstone.yaml", "integrates", cap.integrates, cur)
+    levels = {cur.modules[m].level for m in cap.integrates if m in cur.modules}
+    if cur.modules and len(levels) != len(EXPECTED_LEVEL_SIZES):
+        yield "capstone.yaml", "integrates", "must integrate modules of all four levels"
+    for i, milestone in enumerate(cap.milestones):
+        yield from _refs("capstone.yaml", f"milestones.{i}.after", milestone.after, cur)

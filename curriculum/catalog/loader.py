@@ -15,8 +15,10 @@ from curriculum.catalog.lessons import LessonFormatError, parse_sections, split_
 from curriculum.catalog.models import (
     Badge,
     BadgeCatalog,
+    Capstone,
     Course,
     Curriculum,
+    Elective,
     Lesson,
     Module,
     QuizBank,
@@ -138,6 +140,9 @@ def load_curriculum(root: Path | None = None) -> Curriculum:
         if (a := col.load(p, LessonAnswers))
     }
     faq = {p.stem: f for p in sorted((root / "faq").glob("*.yaml")) if (f := col.load(p, FaqFile))}
+    electives = {
+        e.id: e for p in sorted((root / "electives").glob("*.yaml")) if (e := col.load(p, Elective))
+    }
     curriculum = Curriculum(
         modules=modules,
         lessons=lessons,
@@ -150,6 +155,8 @@ def load_curriculum(root: Path | None = None) -> Curriculum:
         tracks=tracks,
         answers=answers,
         faq=faq,
+        electives=electives,
+        capstone=col.load(root / "capstone.yaml", Capstone, required=False),
     )
     for error in [*cross_check(curriculum), *check_answers(answers, faq, lessons)]:
         col.add(*error)

@@ -8,7 +8,7 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field, HttpUrl, StringConstraints, model_validator
 
 from curriculum.catalog.answers import FaqFile, LessonAnswers
-from curriculum.catalog.base import ModuleId, Slug, Strict, Text
+from curriculum.catalog.base import ElectiveId, ModuleId, Slug, Strict, Text
 from curriculum.numbers import is_ascii_number
 
 
@@ -44,7 +44,7 @@ class Resource(Strict):
     ]
     title: Text
     minutes: int | None = Field(default=None, gt=0)
-    url: HttpUrl | None = None
+    url: HttpUrl
 
 
 class Assessment(Strict):
@@ -80,6 +80,71 @@ class Module(Strict):
         ids = [o.id for o in self.objectives]
         if len(set(ids)) != len(ids):
             raise ValueError("objective ids must be unique")
+        return self
+
+
+class Elective(Strict):
+    """An optional lesson that extends modules; it never counts towards module completion."""
+
+    id: ElectiveId
+    title: Text
+    level: Level
+    duration_hours: tuple[int, int]
+    extends: list[ModuleId] = Field(min_length=1)
+    roadmap_weeks: list[int] = Field(default_factory=list)
+    prerequisites: list[ModuleId] = Field(default_factory=list)
+    objectives: list[Objective] = Field(min_length=1)
+    quiz_questions: int = Field(ge=8, le=10)
+    project: Project | None = None
+    resources: list[Resource] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Elective:
+        low, high = self.duration_hours
+        if not 0 < low <= high:
+            raise ValueError("duration_hours must be [min, max] with 0 < min <= max")
+        if any(not 1 <= w <= 12 for w in self.roadmap_weeks):
+            raise ValueError("roadmap_weeks are weeks 1..12")
+        return self
+
+
+class Milestone(Strict):
+    id: Slug
+    title: Text
+    after: list[ModuleId] = Field(min_length=1)
+    deliverable: Text
+    checks: list[Text] = Field(min_length=1)
+
+
+class RubricLevel(Strict):
+    excellent: Text
+    meets: Text
+    missing: Text
+
+
+class Criterion(Strict):
+    id: Slug
+    title: Text
+    weight: int = Field(ge=1, le=100)
+    levels: RubricLevel
+
+
+class Capstone(Strict):
+    """The final project integrating all levels; `/project submit capstone <link>` hands it in."""
+
+    id: Literal["capstone"]
+    title: Text
+    brief: Text
+    integrates: list[ModuleId] = Field(min_length=1)
+    deliverable: Text
+    milestones: list[Milestone] = Field(min_length=3)
+    rubric: list[Criterion] = Field(min_length=3)
+    pass_score: int = Field(ge=1, le=100)
+
+    @model_validator(mode="after")
+    def _weights(self) -> Capstone:
+        if sum(c.weight for c in self.rubric) != 100:
+            raise ValueError("rubric weights must add up to 100")
         return self
 
 
@@ -125,7 +190,7 @@ BANNED_CHOICES = ("all of the above", "none of the above", "both a and b")
 class Question(Strict):
     """One quiz question. Its id is stable forever."""
 
-    id: Annotated[str, StringConstraints(pattern=r"^m\d\d-q\d\d$")]
+    id: Annotated[str, StringConstraints(pattern=r"^[me]\d\d-q\d\d$")]
     type: QuestionType
     prompt: Text
     choices: list[Text] | None = None
@@ -177,7 +242,7 @@ class Question(Strict):
 
 
 class QuizBank(Strict):
-    module: ModuleId
+    module: ModuleId | ElectiveId
     questions: list[Question]
 
 
@@ -345,6 +410,8 @@ class Curriculum(BaseModel):
     tracks: dict[str, Track]
     answers: dict[str, LessonAnswers] = Field(default_factory=dict)
     faq: dict[str, FaqFile] = Field(default_factory=dict)
+    electives: dict[str, Elective] = Field(default_factory=dict)
+    capstone: Capstone | None = None
 
     def modules_of(self, level: Level) -> list[Module]:
         """The modules of a level, in curriculum order."""
@@ -364,6 +431,12 @@ class Curriculum(BaseModel):
         if bank is None:
             return None
         return next((q for q in bank.questions if q.id == question_id), None)
+
+    def electives_of(self, module_id: str) -> list[Elective]:
+        """The electives that extend a module, in id order."""
+        return sorted(
+            (e for e in self.electives.values() if module_id in e.extends), key=lambda e: e.id
+        )
 
     def find_module(self, text: str) -> Module | None:
         """A module by id (`m3`, `m03`, `3`) or by title (case-insensitive, exact or prefix)."""

@@ -84,3 +84,18 @@ def test_reviews_are_refused_when_the_cohort_does_not_require_approval(chat: Fak
     chat.send("ada", "/project submit m01 https://github.com/ada/m01")
     assert "does not require project approval" in as_admin(chat, "t", "/project approve ada m01")
     assert "don't know a learner" in as_admin(chat, "t", "/project approve @ghost m01")
+
+
+def test_the_capstone_is_described_and_accepted_without_touching_module_progress(
+    chat: FakeChat,
+) -> None:
+    brief = chat.send("ada", "/project capstone")
+    assert "Milestone 1: a reproducible baseline" in brief and "70/100 passes" in brief
+    ok = chat.send("ada", "/project submit capstone https://github.com/ada/capstone")
+    assert "Project for `capstone`" in ok and "scored against its rubric" in ok
+    assert "/quiz capstone" not in ok
+    assert "`capstone` submitted" in chat.send("ada", "/project list")
+    ada = chat.services.learners.find(chat.platform, "w1", "ada")
+    assert ada is not None and ada.id is not None
+    assert chat.services.progress.of(ada.id) == {}
+    assert "module_completed" not in [e.kind for e in chat.services.events.of(ada.id)]

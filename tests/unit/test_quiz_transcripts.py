@@ -117,3 +117,14 @@ def test_section_and_level_quizzes_draw_from_linked_modules(chat: FakeChat) -> N
     level = chat.send("gi", "/quiz level beginner", thread="l")
     assert "*Beginner level mix* — 10 questions" in level
     assert "Levels are beginner" in chat.send("gi", "/quiz level wizard", thread="x")
+
+
+def test_an_elective_quiz_is_practice_and_leaves_module_progress_alone(chat: FakeChat) -> None:
+    replies = chat.send("ada", "/quiz e03")
+    assert "Elective e03" in replies
+    for _ in range(chat.services.curriculum.electives["e03"].quiz_questions):
+        replies = answer(chat, "ada", replies, right=True)
+    assert "8/8" in replies and "Passed!" not in replies
+    ada = chat.services.learners.find(chat.platform, "w1", "ada")
+    assert ada is not None and ada.id is not None
+    assert chat.services.progress.of(ada.id) == {}

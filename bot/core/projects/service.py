@@ -13,7 +13,7 @@ from bot.core.progress.peers import resolve_person
 from bot.core.projects import texts
 from bot.core.projects.links import valid_link
 from bot.core.reply import Reply
-from curriculum.catalog.models import Module
+from curriculum.catalog.models import Capstone, Module
 from storage.tables import Learner
 
 
@@ -25,12 +25,17 @@ def handle(req: Request) -> list[Reply]:
         return [submit(req, rest)]
     if verb == "list":
         return [list_submissions(req)]
+    if verb == "capstone":
+        return [capstone_brief(req)]
     if verb in ("approve", "changes"):
         return [review(req, verb, rest)]
     return [Reply.text(texts.USAGE, ephemeral=True)]
 
 
-def _module(req: Request, given: str) -> Module | Reply:
+def _module(req: Request, given: str) -> Module | Capstone | Reply:
+    capstone = req.services.curriculum.capstone
+    if capstone is not None and given.strip().casefold() == capstone.id:
+        return capstone
     module = req.services.curriculum.find_module(given)
     if module is not None:
         return module
@@ -81,9 +86,26 @@ def submit(req: Request, rest: str) -> Reply:
     if _requires_approval(req, learner):
         lines.append(texts.NEEDS_APPROVAL)
     passed = svc.progress.of(learner.id).get(module.id)
-    if passed is None or passed.quiz_passed_at is None:
+    if isinstance(module, Capstone):
+        lines.append(texts.CAPSTONE_NEXT.format(score=module.pass_score))
+    elif passed is None or passed.quiz_passed_at is None:
         lines.append(texts.QUIZ_NEXT.format(module=module.id))
     lines += after_event(svc, learner)
+    return Reply.text("\n".join(lines))
+
+
+def capstone_brief(req: Request) -> Reply:
+    """The capstone's brief, milestones and rubric, and how to hand it in."""
+    cap = req.services.curriculum.capstone
+    if cap is None:
+        return Reply.text(texts.NO_CAPSTONE)
+    lines = [texts.CAPSTONE_HEAD.format(title=cap.title), cap.brief.strip(), texts.MILESTONES]
+    lines += [
+        texts.MILESTONE_LINE.format(title=m.title, after=", ".join(m.after)) for m in cap.milestones
+    ]
+    lines.append(texts.RUBRIC.format(score=cap.pass_score))
+    lines += [texts.RUBRIC_LINE.format(title=c.title, weight=c.weight) for c in cap.rubric]
+    lines.append(texts.CAPSTONE_SUBMIT)
     return Reply.text("\n".join(lines))
 
 
@@ -126,7 +148,9 @@ def review(req: Request, verb: str, rest: str) -> Reply:
     return _apply_review(req, learner, module, verb, tokens[2] if len(tokens) == 3 else "")
 
 
-def _apply_review(req: Request, learner: Learner, module: Module, verb: str, note: str) -> Reply:
+def _apply_review(
+    req: Request, learner: Learner, module: Module | Capstone, verb: str, note: str
+) -> Reply:
     svc, name = req.services, learner.display_name or learner.user_id
     assert learner.id is not None
     if not _requires_approval(req, learner):

@@ -3,6 +3,8 @@
 USAGE = """*Projects* — a module is complete when its quiz is passed (80%+) and its project is \
 submitted (and approved, when your cohort requires approval).
 • `/project submit <module> <link> [note]` — hand in a project (an http or https link)
+• `/project capstone` — the final capstone project: brief, milestones and rubric
+• `/project submit capstone <link>` — hand in the capstone
 • `/project list` — your submissions
 • `/project approve <learner> <module>` — cohort admins, when the cohort requires approval
 • `/project changes <learner> <module> <note>` — cohort admins: ask for changes"""
@@ -23,6 +25,17 @@ SUBMITTED = "📦 Project for `{module}` {title} recorded: {url} (`/project list
 ALREADY = "That link is already submitted for `{module}`; nothing changed. See `/project list`."
 NEEDS_APPROVAL = "Your cohort reviews projects: it counts once a cohort admin approves it."
 QUIZ_NEXT = "To complete the module, pass its quiz too: `/quiz {module}`."
+CAPSTONE_HEAD = "*{title}*"
+MILESTONES = "*Milestones*"
+MILESTONE_LINE = "• {title} (after {after})"
+RUBRIC = "*Rubric* ({score}/100 passes)"
+RUBRIC_LINE = "• {title}: {weight} points"
+CAPSTONE_SUBMIT = "Hand it in with `/project submit capstone <link>`."
+NO_CAPSTONE = "This course has no capstone project."
+CAPSTONE_NEXT = (
+    "The capstone is scored against its rubric; {score}/100 passes. It does not change module "
+    "completion or badges."
+)
 LIST_TITLE = "*Your project submissions*"
 LIST_LINE = "• `{module}` {status} — {url}{note}"
 LIST_FOOTER = "Hand in another with `/project submit <module> <link> [note]`."

@@ -319,6 +319,9 @@ def _title(req: Request, session: QuizSession) -> str:
     if session.kind == "module" and session.target in cur.modules:
         m = cur.modules[session.target]
         return f"Module {m.number}: {m.title}"
+    if session.kind == "elective" and session.target in cur.electives:
+        e = cur.electives[session.target]
+        return f"Elective {e.id}: {e.title}"
     if session.kind == "section":
         return f"Course section {session.target}"
     if session.kind == "level":

@@ -13,7 +13,7 @@ LEVEL_QUIZ_SIZE = 10
 
 @dataclass(frozen=True)
 class QuizTarget:
-    kind: str  # module | section | level | review
+    kind: str  # module | elective | section | level | review
     target: str
     title: str
     questions: list[Question]
@@ -38,6 +38,10 @@ def resolve_target(cur: Curriculum, args: str, passed: set[str]) -> QuizTarget |
         return _section(cur, " ".join(words[1:]))
     if head == "level":
         return _level(cur, " ".join(words[1:]))
+    elective = cur.electives.get(head)
+    if elective is not None:
+        title = f"Elective {elective.id}: {elective.title}"
+        return QuizTarget("elective", elective.id, title, cur.questions(elective.id))
     if not words:
         nxt = next((m for m in cur.ordered_modules() if m.id not in passed), None)
         if nxt is None:
