@@ -1,0 +1,65 @@
+"""Which quiz questions a cohort misses, what wrong choices it picks, where to read more."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from bot.core.instructor.overview import learners_of
+from storage.repositories.instructor_stats import InstructorStatsRepository
+from storage.tables import Cohort
+
+if TYPE_CHECKING:
+    from bot.bootstrap import Services
+
+
+@dataclass(frozen=True)
+class MissedQuestion:
+    """A question with its answer distribution (the most chosen answers first)."""
+
+    question_id: str
+    prompt: str
+    right_answer: str
+    wrong: int
+    total: int
+    distribution: tuple[tuple[str, int, bool], ...]
+    """(answer given, how many, whether it is right)."""
+    lesson: str
+    anchor: str
+
+    @property
+    def never_right(self) -> bool:
+        return self.wrong == self.total
+
+
+def missed(services: Services, cohort: Cohort, limit: int = 20) -> list[MissedQuestion]:
+    """The most-missed questions of the cohort's learners, most wrong answers first."""
+    ids = [p.id for p in learners_of(services, cohort) if p.id is not None]
+    by_question: dict[str, Counter[tuple[str, bool]]] = {}
+    for answer in InstructorStatsRepository(services.db).answers(ids):
+        given = answer.given.strip()[:120] or "(empty)"
+        by_question.setdefault(answer.question_id, Counter())[(given, answer.correct)] += 1
+    found = []
+    for qid, tally in by_question.items():
+        wrong = sum(n for (_, ok), n in tally.items() if not ok)
+        if not wrong:
+            continue
+        question = services.curriculum.question(qid)
+        lesson, _, anchor = (question.lesson_ref if question else "#").partition("#")
+        found.append(
+            MissedQuestion(
+                question_id=qid,
+                prompt=question.prompt.strip() if question else qid,
+                right_answer=str(question.answer)
+                if question and question.answer is not None
+                else "",
+                wrong=wrong,
+                total=sum(tally.values()),
+                distribution=tuple((g, n, ok) for (g, ok), n in tally.most_common()),
+                lesson=lesson,
+                anchor=anchor,
+            )
+        )
+    found.sort(key=lambda q: (-q.wrong, -q.wrong / q.total, q.question_id))
+    return found[:limit]
