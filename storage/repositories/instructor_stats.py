@@ -75,11 +75,15 @@ class InstructorStatsRepository:
                 )
             )
 
-    def answers(self, learner_ids: list[int]) -> list[QuizAnswer]:
+    def answers(self, learner_ids: list[int]) -> list[tuple[QuizAnswer, list[int]]]:
+        """Each quiz answer with the choice order its session displayed for that question."""
         with self.db.session() as s:
-            return list(
-                s.exec(select(QuizAnswer).where(col(QuizAnswer.learner_id).in_(learner_ids)))
+            rows = s.exec(
+                select(QuizAnswer, QuizSession.choice_orders)
+                .join(QuizSession, col(QuizSession.id) == col(QuizAnswer.session_id))
+                .where(col(QuizAnswer.learner_id).in_(learner_ids))
             )
+            return [(a, list(orders.get(a.question_id, []))) for a, orders in rows]
 
     def gap_questions(self, learner_ids: list[int], limit: int = 500) -> list[AskedQuestion]:
         """Declined questions and answers someone marked unhelpful, newest first."""
