@@ -73,7 +73,9 @@ def test_similar_gaps_group_and_an_answer_becomes_a_cohort_faq_entry(chat: FakeC
     assert [g.question for g in left] == ["zxqv plorf wibble?"]
     assert gaps.dismiss(chat.services, group, left[0], coach.id) == 1
     assert gaps.open_gaps(chat.services, group) == []
-    assert "Not in this course, sorry!" in chat.send("ada", "who won the football world cup in 1998?")
+    assert "Not in this course, sorry!" in chat.send(
+        "ada", "who won the football world cup in 1998?"
+    )
 
 
 def test_a_learner_with_private_progress_shows_only_projects(chat: FakeChat) -> None:
