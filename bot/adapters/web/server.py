@@ -19,6 +19,10 @@ if TYPE_CHECKING:
 
 def make_server(services: Services, host: str, port: int) -> uvicorn.Server:
     """A uvicorn server for the dashboard; SecretKeyMissing when it may not start."""
+    if port:  # sign-in links made from now on (`/cohort dashboard`) point at this server
+        services.settings = services.settings.model_copy(
+            update={"dashboard_host": host, "dashboard_port": port}
+        )
     cfg = services.settings
     key = cfg.secret_key.get_secret_value() if cfg.secret_key else None
     secret = secret_for(key, host)
