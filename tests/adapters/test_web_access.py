@@ -213,3 +213,17 @@ def test_healthz_reports_database_and_index(world: World) -> None:
     health = client(world.services).get("/healthz")
     assert health.status_code == 200
     assert health.json()["database"] == "ok" and health.json()["index"].startswith("ok")
+
+
+def test_htmx_reviews_swap_in_a_notice_and_need_the_csrf_header(world: World) -> None:
+    sid = submitted(world)
+    cid = world.cohort("general").id
+    web = client(world.services)
+    sign_in(web, world.link(world.a, "ann"))
+    url = f"/cohorts/{cid}/projects/{sid}/review"
+    hx = {"HX-Request": "true"}
+    assert web.post(url, data={"decision": "approve"}, headers=hx).status_code == 403
+    assert status_of(world, sid) == "submitted"
+    done = web.post(url, data={"decision": "approve"}, headers={**hx, "X-CSRF-Token": csrf(web)})
+    assert done.status_code == 200 and f'id="project-{sid}"' in done.text
+    assert "Project approved." in done.text and status_of(world, sid) == "approved"

@@ -139,7 +139,8 @@ def test_an_instructor_reviews_and_answers_and_the_learner_gets_the_answer(
     assert "github.com/ada/mlops-m01" in d.page_source  # type: ignore[attr-defined]
     shoot(d, "4-projects")
     d.find_element(By.CSS_SELECTOR, "button.approve").click()  # type: ignore[attr-defined]
-    assert "Project approved." in d.page_source  # type: ignore[attr-defined]
+    notice = d.find_element(By.CSS_SELECTOR, "article.done .flash")  # type: ignore[attr-defined]
+    assert notice.text == "Project approved."  # swapped in place by htmx
     ada = world.services.learners.find("fake", "w1", "ada")
     assert ada is not None and ada.id is not None
     submission = world.services.projects.latest(ada.id, "m01")
@@ -152,7 +153,10 @@ def test_an_instructor_reviews_and_answers_and_the_learner_gets_the_answer(
         INSTRUCTOR_ANSWER
     )
     d.find_element(By.CSS_SELECTOR, "article.gap button.answer").click()  # type: ignore[attr-defined]
-    assert "Saved as a cohort FAQ entry" in d.page_source  # type: ignore[attr-defined]
+    notice = d.find_element(By.CSS_SELECTOR, "article.done .flash")  # type: ignore[attr-defined]
+    assert notice.text.startswith("Saved as a cohort FAQ entry")
+    shoot(d, "5b-gap-answered")
+    d.refresh()  # type: ignore[attr-defined]
     assert GAP not in d.page_source  # type: ignore[attr-defined]
 
     d.find_element(By.LINK_TEXT, "Overview").click()  # type: ignore[attr-defined]

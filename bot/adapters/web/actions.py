@@ -9,8 +9,9 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Any
 
+from markupsafe import escape
 from starlette.requests import Request
-from starlette.responses import RedirectResponse, Response
+from starlette.responses import HTMLResponse, RedirectResponse, Response
 
 from bot.adapters.web import texts
 from bot.adapters.web.pages import _int
@@ -27,6 +28,16 @@ if TYPE_CHECKING:
 
 def _back(path: str, done: str) -> Response:
     return RedirectResponse(f"{path}?done={done}", status_code=303)
+
+
+def _done(request: Request, path: str, done: str, item: str) -> Response:
+    """htmx swaps the item for a notice; without JavaScript, back to the page with a notice."""
+    if request.headers.get("hx-request") != "true":
+        return _back(path, done)
+    notice = escape(texts.FLASH.get(done, ""))
+    return HTMLResponse(
+        f'<article class="card done" id="{item}"><p class="flash">{notice}</p></article>'
+    )
 
 
 async def signin(dash: Dashboard, request: Request) -> Response:
@@ -97,7 +108,8 @@ async def review_project(dash: Dashboard, request: Request) -> Response:
         from bot.adapters.web.app import Refused
 
         raise Refused(404, texts.NOT_FOUND)
-    return _back(f"/cohorts/{cohort.id}/projects", done.outcome.value)
+    item = f"project-{_int(request, 'sid')}"
+    return _done(request, f"/cohorts/{cohort.id}/projects", done.outcome.value, item)
 
 
 async def _gap(
@@ -120,13 +132,13 @@ async def answer_gap(dash: Dashboard, request: Request) -> Response:
     if len(question) < 5 or len(answer) < 5:
         return _back(f"/cohorts/{cohort.id}/gaps", "answer_short")
     gaps.answer(dash.services, cohort, group, question, answer, actor)
-    return _back(f"/cohorts/{cohort.id}/gaps", "answered")
+    return _done(request, f"/cohorts/{cohort.id}/gaps", "answered", f"gap-{group.key}")
 
 
 async def dismiss_gap(dash: Dashboard, request: Request) -> Response:
     cohort, group, _, actor = await _gap(dash, request)
     gaps.dismiss(dash.services, cohort, group, actor)
-    return _back(f"/cohorts/{cohort.id}/gaps", "dismissed")
+    return _done(request, f"/cohorts/{cohort.id}/gaps", "dismissed", f"gap-{group.key}")
 
 
 async def _learner(dash: Dashboard, request: Request) -> tuple[Cohort, Learner, dict[str, str]]:
