@@ -227,3 +227,40 @@ def test_htmx_reviews_swap_in_a_notice_and_need_the_csrf_header(world: World) ->
     done = web.post(url, data={"decision": "approve"}, headers={**hx, "X-CSRF-Token": csrf(web)})
     assert done.status_code == 200 and f'id="project-{sid}"' in done.text
     assert "Project approved." in done.text and status_of(world, sid) == "approved"
+
+
+def test_admin_export_and_delete_need_confirmation(world: World) -> None:
+    cid = world.cohort("general").id
+    world.a.send("bo", "/project submit m01 https://github.com/bo/m01")
+    bo = world.services.learners.find("fake", "w1", "bo")
+    assert bo is not None and bo.id is not None
+    web = client(world.services)
+    sign_in(web, world.link(world.a, "ann"))
+    token = csrf(web)
+    exported = web.post(f"/cohorts/{cid}/learners/{bo.id}/export", data={"csrf": token})
+    assert exported.status_code == 200 and "attachment" in exported.headers["content-disposition"]
+    assert exported.json()["learner"]["user_id"] == "bo"
+    assert "project_submission" in exported.json()["tables"]
+    url = f"/cohorts/{cid}/learners/{bo.id}/delete"
+    unconfirmed = web.post(url, data={"csrf": token, "confirm": "yes"})
+    assert unconfirmed.status_code == 303 and "done=confirm" in unconfirmed.headers["location"]
+    assert world.services.learners.find("fake", "w1", "bo") is not None
+    assert web.post(url, data={"csrf": token, "confirm": "DELETE"}).status_code == 303
+    assert world.services.learners.find("fake", "w1", "bo") is None
+    assert web.get(f"/cohorts/{cid}/learners/{bo.id}").status_code == 404
+
+
+def test_every_page_of_a_signed_in_cohort_renders(world: World) -> None:
+    submitted(world)
+    world.a.send("bo", "who won the football world cup in 1998?")
+    cid = world.cohort("general").id
+    ada = world.services.learners.find("fake", "w1", "ada")
+    assert ada is not None
+    web = client(world.services)
+    sign_in(web, world.link(world.a, "ann"))
+    pages = ["/", f"/cohorts/{cid}", f"/cohorts/{cid}/questions", f"/cohorts/{cid}/gaps"]
+    pages += [f"/cohorts/{cid}/projects", f"/cohorts/{cid}/learners/{ada.id}", "/lessons/m01"]
+    for page in pages:
+        assert web.get(page).status_code == 200, page
+    assert web.get(f"/cohorts/{cid}?sort=streak&dir=desc").status_code == 200
+    assert web.get("/lessons/nope").status_code == 404

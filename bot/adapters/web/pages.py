@@ -197,12 +197,14 @@ async def learner_page(dash: Dashboard, request: Request) -> Response:
     )
     if person is None:
         raise Refused(404, texts.NOT_FOUND)
+    badges = {b.id: f"{b.emoji} {b.name}" for b in dash.services.curriculum.badges}
     return dash.page(
         request,
         "learner.html",
         cohort=cohort,
         tab="overview",
         h=learner.history(dash.services, person),
+        badges=badges,
         delete_word=texts.DELETE_WORD,
     )
 
