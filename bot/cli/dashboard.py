@@ -26,16 +26,18 @@ def dashboard(
     if ctx.invoked_subcommand is not None:
         return
     from bot.adapters.web.security import SecretKeyMissing
-    from bot.adapters.web.server import serve_dashboard
+    from bot.adapters.web.server import make_server
 
     with common.services(auto_upgrade=True) as services:
         cfg = services.settings
         bind, at = host or cfg.dashboard_host, cfg.dashboard_port if port is None else port
-        common.err.print(f"dashboard on http://{bind}:{at} (sign in: `mlops-tutor dashboard link`)")
         try:
-            asyncio.run(serve_dashboard(services, bind, at))
+            server = make_server(services, bind, at)
         except SecretKeyMissing as exc:
             common.fail(str(exc))
+        common.err.print(f"dashboard on http://{bind}:{at} (sign in: `mlops-tutor dashboard link`)")
+        try:
+            asyncio.run(server.serve())
         except KeyboardInterrupt:
             common.err.print("stopped")
 
