@@ -91,3 +91,14 @@ def test_a_learner_with_private_progress_shows_only_projects(chat: FakeChat) -> 
     assert ada is not None
     hidden = learner.history(chat.services, ada)
     assert hidden.private and hidden.projects and not hidden.modules and not hidden.questions
+
+
+def test_an_answer_marked_unhelpful_is_a_gap_with_its_answer_and_sources(chat: FakeChat) -> None:
+    group = cohort(chat, "ada")
+    replies = chat.send("ada", "What is canary deployment?")
+    assert gaps.open_gaps(chat.services, group) == []
+    chat.press("ada", "👎 Not helpful", replies)
+    found = gaps.open_gaps(chat.services, group)
+    assert len(found) == 1 and not found[0].declined
+    assert found[0].question == "What is canary deployment?"
+    assert found[0].answer and found[0].sources
