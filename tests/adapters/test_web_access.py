@@ -224,6 +224,10 @@ def test_htmx_reviews_swap_in_a_notice_and_need_the_csrf_header(world: World) ->
     hx = {"HX-Request": "true"}
     assert web.post(url, data={"decision": "approve"}, headers=hx).status_code == 403
     assert status_of(world, sid) == "submitted"
+    with_token = {**hx, "X-CSRF-Token": csrf(web)}
+    no_note = web.post(url, data={"decision": "changes", "note": " "}, headers=with_token)
+    assert "the note is required" in no_note.text and "Back to the list" in no_note.text
+    assert status_of(world, sid) == "submitted"
     done = web.post(url, data={"decision": "approve"}, headers={**hx, "X-CSRF-Token": csrf(web)})
     assert done.status_code == 200 and f'id="project-{sid}"' in done.text
     assert "Project approved." in done.text and status_of(world, sid) == "approved"

@@ -26,6 +26,10 @@ if TYPE_CHECKING:
     from bot.adapters.web.app import Dashboard
 
 
+FINAL = {"approved", "changes", "answered", "dismissed"}
+"""Outcomes after which the item leaves its list (others keep it: offer a way back)."""
+
+
 def _back(path: str, done: str) -> Response:
     return RedirectResponse(f"{path}?done={done}", status_code=303)
 
@@ -35,8 +39,9 @@ def _done(request: Request, path: str, done: str, item: str) -> Response:
     if request.headers.get("hx-request") != "true":
         return _back(path, done)
     notice = escape(texts.FLASH.get(done, ""))
+    back = "" if done in FINAL else f' <a href="{path}">{escape(texts.BACK)}</a>'
     return HTMLResponse(
-        f'<article class="card done" id="{item}"><p class="flash">{notice}</p></article>'
+        f'<article class="card done" id="{item}"><p class="flash">{notice}{back}</p></article>'
     )
 
 

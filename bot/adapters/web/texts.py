@@ -30,3 +30,4 @@ FLASH = {
     "confirm": "Type DELETE to confirm.",
 }
 DELETE_WORD = "DELETE"
+BACK = "Back to the list"
