@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from bot import metrics
 from bot.core.clock import Clock, SystemClock
 from bot.core.ports import (
     BadgeStore,
@@ -76,6 +77,7 @@ def bootstrap(
     knowledge: Knowledge | None = None,
 ) -> Services:
     """Build the services; raises DatabaseError/ContentErrors with a clear message."""
+    metrics.install_listeners()
     db = Database(settings.effective_database_url)
     db.ensure_schema(auto_upgrade=auto_upgrade)
     curriculum = curriculum or shipped_curriculum()

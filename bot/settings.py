@@ -52,6 +52,15 @@ class Settings(BaseSettings):
     )
     console_user: str | None = Field(default=None, description="Console learner; default OS user.")
     log_level: str = Field(default="WARNING")
+    secret_key: SecretStr | None = Field(
+        default=None, description="Signs dashboard session cookies; required off loopback."
+    )
+    dashboard_host: str = Field(default="127.0.0.1", description="Dashboard bind address.")
+    dashboard_port: int = Field(default=8080, ge=0, le=65535)
+    dashboard_url: str | None = Field(
+        default=None,
+        description="Public base URL of the dashboard for sign-in links (https:// sets Secure).",
+    )
 
     @field_validator("database_url")
     @classmethod
@@ -70,6 +79,15 @@ class Settings(BaseSettings):
         if not value.startswith(("http://", "https://")):
             raise ValueError("expected http://host:port of a Chroma server")
         return value
+
+    @field_validator("dashboard_url")
+    @classmethod
+    def _dashboard_url(cls, value: str | None) -> str | None:
+        if not value:
+            return None
+        if not value.startswith(("http://", "https://")):
+            raise ValueError("expected the dashboard's public http(s):// base URL")
+        return value.rstrip("/")
 
     @field_validator("llm")
     @classmethod
@@ -92,6 +110,11 @@ class Settings(BaseSettings):
     def effective_database_url(self) -> str:
         """The database URL in use (the SQLite default under data_dir when unset)."""
         return self.database_url or f"sqlite:///{self.data_dir / 'tutor.db'}"
+
+    @property
+    def dashboard_base(self) -> str:
+        """Where sign-in links point: TUTOR_DASHBOARD_URL, else the local bind address."""
+        return self.dashboard_url or f"http://{self.dashboard_host}:{self.dashboard_port}"
 
     def platforms(self) -> list[str]:
         """The chat platforms whose credentials are configured."""

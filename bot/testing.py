@@ -108,7 +108,13 @@ class FakeChat:
         )
 
     def press(
-        self, user: str, label_or_index: str | int, replies: Replies, *, thread: str | None = "t1"
+        self,
+        user: str,
+        label_or_index: str | int,
+        replies: Replies,
+        *,
+        thread: str | None = "t1",
+        admin: bool = False,
     ) -> Replies:
         """Press a button of `replies` by its label or 0-based position."""
         choices = replies.buttons()
@@ -125,6 +131,7 @@ class FakeChat:
                 user=user,
                 display_name=user.title(),
                 thread=thread,
+                is_admin=admin,
                 press=ButtonPress(choices.action, choice.value),
             ),
             f"[pressed {choice.label}]",

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
+from bot import metrics
 from bot.core.broadcast import Broadcaster, DeliveryError, Destination
 from bot.core.reply import Reply
 from scheduler import texts
@@ -96,6 +97,7 @@ class WeeklyPostJob:
         reason = self._skip_reason(cohort, week, late, existing)
         if reason:
             if self.claims.claim(cohort.id, week, fire_time, self.worker, now, "skipped", reason):
+                metrics.post_outcome("skipped")
                 return PostOutcome(cohort.id, week, "skipped", fire_time, now, reason)
             return None
         claim = self.claims.claim(cohort.id, week, fire_time, self.worker, now)
@@ -126,6 +128,8 @@ class WeeklyPostJob:
             self.services.curriculum, self.stats, cohort, claim.week, fire_time, late=late
         )
         destination = Destination(cohort.platform, cohort.workspace, cohort.channel_id)
+        if claim.attempts > 1:
+            metrics.DELIVERY_RETRIES.inc()
         self.claims.set_state(claim.id, "posting", claimed_at=self.services.clock.now())
         try:
             message_id = await self.broadcasters[cohort.platform].post(destination, reply)
@@ -136,6 +140,7 @@ class WeeklyPostJob:
             return await self._failed(cohort, claim, f"{type(exc).__name__}: {exc}")
         now = self.services.clock.now()
         self.claims.set_state(claim.id, "posted", message_id=message_id, error=None)
+        metrics.post_outcome("posted")
         return PostOutcome(cohort.id, claim.week, "posted", fire_time, now, "late" if late else "")
 
     async def _failed(self, cohort: Cohort, claim: PostClaim, reason: str) -> PostOutcome:
@@ -143,6 +148,7 @@ class WeeklyPostJob:
         now = self.services.clock.now()
         retry = now + BACKOFF[min(claim.attempts, len(BACKOFF)) - 1]
         self.claims.set_state(claim.id, "failed", error=reason[:1000], retry_at=retry)
+        metrics.post_outcome("failed")
         log.warning("cohort %s week %s not posted: %s", cohort.id, claim.week, reason)
         await self._tell_admin(
             cohort,

@@ -136,6 +136,9 @@ class ProjectSubmission(SQLModel, table=True):
     status: str = Field(default="submitted", max_length=16)
     submitted_at: datetime = _utc()
     reviewed_at: datetime | None = _utc(nullable=True)
+    review_note: str | None = Field(default=None, max_length=1000)
+    """What the reviewer asked to change (shown to the learner in chat)."""
+    reviewed_by: int | None = Field(default=None, foreign_key="learner.id", ondelete="SET NULL")
 
 
 class ReviewCard(SQLModel, table=True):
@@ -267,3 +270,35 @@ class ProcessedEvent(SQLModel, table=True):
     platform: str = Field(max_length=16)
     event_id: str = Field(max_length=255)
     processed_at: datetime = _utc()
+
+
+class DashboardToken(SQLModel, table=True):
+    """A one-time sign-in link to the instructor dashboard (only its SHA-256 is stored)."""
+
+    __tablename__ = "dashboard_token"
+
+    id: int | None = Field(default=None, primary_key=True)
+    token_hash: str = Field(max_length=64, unique=True)
+    created_by: int | None = Field(default=None, foreign_key="learner.id", ondelete="CASCADE")
+    """The admin who asked for the link; None for an operator's `mlops-tutor dashboard link`."""
+    cohort_ids: list[int] = _json(list)
+    """The cohorts a session signed in with this link may see."""
+    created_at: datetime = _utc()
+    expires_at: datetime = _utc()
+    used_at: datetime | None = _utc(nullable=True)
+
+
+class GapResolution(SQLModel, table=True):
+    """A content gap (declined or 👎 question) an instructor answered or dismissed."""
+
+    __tablename__ = "gap_resolution"
+    __table_args__ = (UniqueConstraint("cohort_id", "question_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    cohort_id: int = Field(foreign_key="cohort.id", ondelete="CASCADE", index=True)
+    question_id: int = Field(foreign_key="asked_question.id", ondelete="CASCADE")
+    status: str = Field(max_length=16)
+    """`answered` (a cohort FAQ entry was written) or `dismissed`."""
+    faq_id: int | None = Field(default=None, foreign_key="cohort_faq.id", ondelete="SET NULL")
+    resolved_by: int | None = Field(default=None, foreign_key="learner.id", ondelete="SET NULL")
+    resolved_at: datetime = _utc()

@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import asyncio
 import sys
-from collections.abc import Coroutine
+from collections.abc import Callable, Coroutine
 from pathlib import Path
 from typing import Any
 
 import typer
 
+from bot.bootstrap import Services
 from bot.cli import common, knowledge
 from bot.cli.badges import badges_app
 from bot.cli.curriculum import curriculum_app
+from bot.cli.dashboard import dashboard_app
 from bot.cli.discord import discord_app
 from bot.cli.slack import slack_app
 from bot.settings import Settings
@@ -33,6 +35,7 @@ app.add_typer(curriculum_app, name="curriculum")
 app.add_typer(badges_app, name="badges")
 app.add_typer(slack_app, name="slack")
 app.add_typer(discord_app, name="discord")
+app.add_typer(dashboard_app, name="dashboard")
 app.command()(knowledge.ingest)
 app.command()(knowledge.ask)
 
@@ -54,12 +57,15 @@ def run(
     no_scheduler: bool = typer.Option(
         False, "--no-scheduler", help="Run no scheduler here (one `mlops-tutor scheduler` does)."
     ),
+    dashboard_port: int | None = typer.Option(
+        None, "--dashboard-port", help="Also serve the instructor dashboard on this port."
+    ),
 ) -> None:
     """Start every adapter whose credentials are set (Slack, Discord); else the console."""
     cfg = common.settings()
     slack = _slack_configured(cfg)
     if not slack and not cfg.discord_token:
-        console(no_scheduler=no_scheduler, save_files=None)
+        console(no_scheduler=no_scheduler, save_files=None, dashboard_port=dashboard_port)
         return
     from bot.cli.serve import serve
 
@@ -71,6 +77,7 @@ def run(
                 slack_http_port=port if slack_http else None,
                 slack=slack,
                 with_scheduler=not no_scheduler,
+                dashboard_port=dashboard_port,
             )
         )
 
@@ -96,6 +103,12 @@ def _run_async(main: Coroutine[Any, Any, None]) -> None:
         common.err.print("stopped")
     except (SlackConfigError, DiscordConfigError) as exc:
         common.fail(str(exc))
+    except Exception as exc:
+        from bot.adapters.web.security import SecretKeyMissing
+
+        if isinstance(exc, SecretKeyMissing):
+            common.fail(str(exc))
+        raise
 
 
 @app.command()
@@ -108,6 +121,9 @@ def console(
         "--save-files",
         help="Save images and files from replies (progress card, export) here.",
     ),
+    dashboard_port: int | None = typer.Option(
+        None, "--dashboard-port", help="Also serve the instructor dashboard on this port."
+    ),
 ) -> None:
     """Chat with the tutor in this terminal (also works from a pipe: `printf '/help\\n' | ...`)."""
     from bot.adapters.console.broadcast import start_scheduler_thread
@@ -116,12 +132,31 @@ def console(
     with common.services(auto_upgrade=True) as services:
         knowledge.ensure_index(services)
         stop = None if no_scheduler else start_scheduler_thread(services, sys.stdout)
+        stop_web = _dashboard_thread(services, dashboard_port)
         try:
             code = run_console(services, sys.stdin, sys.stdout, save_to=save_files)
         finally:
             if stop is not None:
                 stop()
+            if stop_web is not None:
+                stop_web()
         raise typer.Exit(code)
+
+
+def _dashboard_thread(services: Services, port: int | None) -> Callable[[], None] | None:
+    """Serve the dashboard beside the console when a port is given."""
+    if port is None:
+        return None
+    from bot.adapters.web.security import SecretKeyMissing
+    from bot.adapters.web.server import start_in_thread
+
+    host = services.settings.dashboard_host
+    try:
+        stop = start_in_thread(services, host, port)
+    except SecretKeyMissing as exc:
+        common.fail(str(exc))
+    common.err.print(f"dashboard on http://{host}:{port} (sign in: `/cohort dashboard`)")
+    return stop
 
 
 @db_app.command("upgrade")

@@ -47,11 +47,21 @@ async def _scheduler_when_ready(services: Services, broadcasters: dict[str, Broa
 
 
 async def serve(
-    services: Services, *, slack_http_port: int | None, slack: bool, with_scheduler: bool
+    services: Services,
+    *,
+    slack_http_port: int | None,
+    slack: bool,
+    with_scheduler: bool,
+    dashboard_port: int | None = None,
 ) -> None:
-    """Run the adapters (and the scheduler) until one of them stops or fails."""
+    """Run the adapters (the dashboard, the scheduler) until one of them stops or fails."""
     broadcasters: dict[str, Broadcaster] = {}
     tasks = adapter_tasks(services, broadcasters, slack_http_port=slack_http_port, slack=slack)
+    if dashboard_port is not None:
+        from bot.adapters.web.server import serve_dashboard
+
+        host = services.settings.dashboard_host
+        tasks.append(serve_dashboard(services, host, dashboard_port))
     if with_scheduler:
         tasks.append(_scheduler_when_ready(services, broadcasters))
     await asyncio.gather(*tasks)

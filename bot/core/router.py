@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy.exc import OperationalError
 
+from bot import metrics
 from bot.core import contributions, texts
 from bot.core.activity import Activity
 from bot.core.ask import service as ask
@@ -18,7 +19,9 @@ from bot.core.handlers import help, roadmap
 from bot.core.incoming import MAX_TEXT, Incoming
 from bot.core.privacy import service as privacy
 from bot.core.progress import catalog_view, view
+from bot.core.projects import pending as project_queue
 from bot.core.projects import service as projects
+from bot.core.projects import texts as project_texts
 from bot.core.quiz import service as quiz
 from bot.core.quiz import texts as quiz_texts
 from bot.core.reply import Reply
@@ -32,7 +35,7 @@ Handler = Callable[[Request], list[Reply]]
 
 COMMANDS: dict[str, Handler] = {
     "help": help.handle,
-    "ask": ask.ask,
+    "ask": lambda req: _timed_ask(req),
     "cohort": cohort.handle,
     "start": help.handle,
     "quiz": quiz.start_quiz,
@@ -45,6 +48,12 @@ COMMANDS: dict[str, Handler] = {
 }
 PLAIN_HELP = {"help", "help me", "commands", "menu", "?", "what are the commands", "/"}
 KNOWN = tuple(COMMANDS)
+
+
+def _timed_ask(req: Request) -> list[Reply]:
+    """Answer a question, observing how long the answer took."""
+    with metrics.ANSWER_LATENCY.time():
+        return ask.ask(req)
 
 
 def looks_like_an_answer(text: str) -> bool:
@@ -88,6 +97,7 @@ class Router:
             return [Reply.text(texts.DB_DOWN_PARTLY_SAVED if saved else texts.DB_DOWN)]
         except Exception:
             log.exception("handler failed for %s command", incoming.platform)
+            metrics.ADAPTER_ERRORS.labels(platform=incoming.platform).inc()
             saved = self.services.db.writes() > mark
             return [Reply.text(texts.INTERNAL_ERROR_SAVED if saved else texts.INTERNAL_ERROR)]
 
@@ -115,6 +125,8 @@ class Router:
                 return quiz.answer_pressed(req, incoming.press.value)
             if incoming.press.action == ask_texts.FEEDBACK_ACTION:
                 return ask.feedback(req, incoming.press.value)
+            if incoming.press.action == project_texts.REVIEW_ACTION:
+                return project_queue.pressed(req, incoming.press.value)
             return [Reply.text(texts.EMPTY, ephemeral=True)]
         text = incoming.clipped_text
         command = split_command(text)
@@ -129,7 +141,7 @@ class Router:
                 return answered
             if looks_like_an_answer(text):
                 return [Reply.text(quiz_texts.NO_QUIZ)]
-            return ask.ask(req)
+            return _timed_ask(req)
         name, args = command
         req = Request(incoming, learner, svc, args=args)
         if name in COMMANDS:

@@ -11,6 +11,7 @@ from bot.core.cohort.post_now import post_now
 from bot.core.cohort.report import render_report
 from bot.core.cohort.rights import is_cohort_admin
 from bot.core.context import Request
+from bot.core.instructor import access
 from bot.core.reply import Reply
 from bot.core.timezones import parse_zone
 from bot.core.weekly import render_week
@@ -32,6 +33,7 @@ ADMIN_ACTIONS = {
     "announce",
     "approval",
     "report",
+    "dashboard",
 }
 
 
@@ -264,6 +266,20 @@ def _report(req: Request, cohort: Cohort, _: list[str]) -> Reply:
     return render_report(req, cohort)
 
 
+def _dashboard(req: Request, cohort: Cohort, _: list[str]) -> Reply:
+    """A one-time sign-in link, shown only to the admin who asked."""
+    assert req.learner.id is not None
+    ids = access.administered(req.services, req.learner.id, cohort)
+    url = access.issue_link(req.services, req.learner.id, ids)
+    minutes = int(access.LINK_LIFETIME.total_seconds() // 60)
+    shown = f"{len(ids)} cohort" + ("s" if len(ids) != 1 else "")
+    return Reply.text(
+        texts.DASHBOARD_LINK.format(cohorts=shown, url=url, minutes=minutes),
+        ephemeral=True,
+        in_thread=False,
+    )
+
+
 ACTIONS: dict[str, Callable[[Request, Cohort, list[str]], Reply]] = {
     "status": _status,
     "pause": _pause,
@@ -278,4 +294,5 @@ ACTIONS: dict[str, Callable[[Request, Cohort, list[str]], Reply]] = {
     "leave": _leave,
     "post-now": _post_now,
     "report": _report,
+    "dashboard": _dashboard,
 }

@@ -5,7 +5,7 @@ USAGE = (
     "[tz:Europe/Berlin]`, `/cohort status`, `/cohort preview [week]`, `/cohort join`, "
     "`/cohort leave`; admins: `pause`, `resume`, `skip <week>`, `post-now`, "
     "`late-policy post|skip`, `digest on|off`, `announce on|off`, `approval on|off`, `report`, "
-    "`faq add <question> | <answer>`, `faq remove <id>`; everyone: `faq`."
+    "`faq add <question> | <answer>`, `faq remove <id>`, `dashboard`; everyone: `faq`."
 )
 NOT_ADMIN = (
     "Only cohort admins can {what} (Slack: workspace admins or TUTOR_SLACK_ADMIN_IDS; "
@@ -55,3 +55,7 @@ FAQ_ADDED = (
 )
 FAQ_REMOVED = "FAQ entry `{id}` removed; it is kept in the audit trail."
 FAQ_NO_ENTRY = "This cohort has no FAQ entry `{id}`. `/cohort faq` lists them."
+DASHBOARD_LINK = (
+    "🔐 Your sign-in link to the instructor dashboard ({cohorts}): {url}\n"
+    "It works once, for {minutes} minutes. Don't share it: whoever opens it sees your cohorts."
+)

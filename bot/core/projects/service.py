@@ -6,15 +6,14 @@ approved when the learner's cohort sets `require_approval`.
 
 from __future__ import annotations
 
-from bot.core.cohort.rights import is_cohort_admin
 from bot.core.context import Request
 from bot.core.progress import after_event
 from bot.core.progress.peers import resolve_person
-from bot.core.projects import texts
+from bot.core.projects import pending, texts
 from bot.core.projects.links import valid_link
 from bot.core.reply import Reply
 from curriculum.catalog.models import Capstone, Module
-from storage.tables import Learner
+from storage.tables import Learner, ProjectSubmission
 
 
 def handle(req: Request) -> list[Reply]:
@@ -24,11 +23,13 @@ def handle(req: Request) -> list[Reply]:
     if verb == "submit":
         return [submit(req, rest)]
     if verb == "list":
-        return [list_submissions(req)]
+        return [list_submissions(req, rest)]
     if verb == "capstone":
         return [capstone_brief(req)]
+    if verb == "pending":
+        return pending.show(req)
     if verb in ("approve", "changes"):
-        return [review(req, verb, rest)]
+        return [pending.review_command(req, verb, rest)]
     return [Reply.text(texts.USAGE, ephemeral=True)]
 
 
@@ -109,70 +110,37 @@ def capstone_brief(req: Request) -> Reply:
     return Reply.text("\n".join(lines))
 
 
-def list_submissions(req: Request) -> Reply:
-    """The learner's submissions with their status."""
-    assert req.learner.id is not None
-    rows = req.services.projects.of(req.learner.id)
+def list_submissions(req: Request, rest: str = "") -> Reply:
+    """The learner's submissions with their status; an admin may name another learner."""
+    learner = req.learner
+    if rest.strip():
+        if not req.incoming.is_admin:
+            return Reply.text(texts.LIST_OTHER_ADMIN_ONLY, ephemeral=True)
+        inc = req.incoming
+        found = resolve_person(req.services, inc.platform, inc.workspace, rest.strip())
+        if found is None:
+            return Reply.text(texts.NO_SUCH_LEARNER.format(who=rest.strip()[:40]))
+        learner = found
+    assert learner.id is not None
+    rows = req.services.projects.of(learner.id)
+    own = learner.id == req.learner.id
+    name = learner.display_name or learner.user_id
     if not rows:
-        return Reply.text(texts.LIST_EMPTY, ephemeral=True)
-    lines = [texts.LIST_TITLE]
-    lines += [
-        texts.LIST_LINE.format(
-            module=r.module_id, status=r.status, url=r.url, note=f" ({r.note})" if r.note else ""
-        )
-        for r in rows
-    ]
-    lines.append(texts.LIST_FOOTER)
+        empty = texts.LIST_EMPTY if own else texts.LIST_OTHER_EMPTY.format(name=name)
+        return Reply.text(empty, ephemeral=True)
+    lines = [texts.LIST_TITLE if own else texts.LIST_OTHER_TITLE.format(name=name)]
+    lines += [_list_line(r) for r in rows]
+    if own:
+        lines.append(texts.LIST_FOOTER)
     return Reply.text("\n".join(lines), ephemeral=True)
 
 
-def review(req: Request, verb: str, rest: str) -> Reply:
-    """A cohort admin approves a submission or asks for changes."""
-    if not req.incoming.is_admin:
-        return Reply.text(texts.ADMIN_ONLY, ephemeral=True)
-    tokens = rest.split(maxsplit=2)
-    if len(tokens) < 2:
-        return Reply.text(texts.REVIEW_USAGE, ephemeral=True)
-    if verb == "changes" and len(tokens) < 3:
-        return Reply.text(texts.CHANGES_NOTE_NEEDED, ephemeral=True)
-    inc = req.incoming
-    learner = resolve_person(req.services, inc.platform, inc.workspace, tokens[0])
-    if learner is None or learner.id is None:
-        return Reply.text(texts.NO_SUCH_LEARNER.format(who=tokens[0][:40]), ephemeral=True)
-    cohort = req.services.community.cohort_of(learner.id)
-    if cohort is not None and not is_cohort_admin(inc, cohort):
-        return Reply.text(texts.ADMIN_ONLY, ephemeral=True)  # an admin elsewhere, not here
-    module = _module(req, tokens[1])
-    if isinstance(module, Reply):
-        return module
-    return _apply_review(req, learner, module, verb, tokens[2] if len(tokens) == 3 else "")
-
-
-def _apply_review(
-    req: Request, learner: Learner, module: Module | Capstone, verb: str, note: str
-) -> Reply:
-    svc, name = req.services, learner.display_name or learner.user_id
-    assert learner.id is not None
-    if not _requires_approval(req, learner):
-        return Reply.text(texts.NO_APPROVAL.format(name=name), ephemeral=True)
-    latest = svc.projects.latest(learner.id, module.id)
-    if latest is None or latest.id is None or latest.status != "submitted":
-        return Reply.text(
-            texts.NOTHING_TO_REVIEW.format(name=name, module=module.id), ephemeral=True
-        )
-    status = "approved" if verb == "approve" else "changes"
-    now = svc.clock.now()
-    svc.projects.review(latest.id, status, now)
-    svc.events.record(
-        learner.id,
-        "project_reviewed",
-        now,
-        subject=module.id,
-        data={"submission": latest.id, "status": status, "note": note[:500]},
-        dedupe_key=f"project-review:{latest.id}:{status}",
+def _list_line(row: ProjectSubmission) -> str:
+    review = texts.LIST_REVIEW_NOTE.format(note=row.review_note) if row.review_note else ""
+    return texts.LIST_LINE.format(
+        module=row.module_id,
+        status=row.status,
+        url=row.url,
+        note=f" ({row.note})" if row.note else "",
+        review=review,
     )
-    if status == "changes":
-        return Reply.text(texts.CHANGES.format(name=name, module=module.id, note=note))
-    lines = [texts.APPROVED.format(name=name, module=module.id)]
-    lines += after_event(svc, learner, approval=True)
-    return Reply.text("\n".join(lines))

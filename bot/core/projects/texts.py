@@ -6,8 +6,10 @@ submitted (and approved, when your cohort requires approval).
 • `/project capstone` — the final capstone project: brief, milestones and rubric
 • `/project submit capstone <link>` — hand in the capstone
 • `/project list` — your submissions
-• `/project approve <learner> <module>` — cohort admins, when the cohort requires approval
-• `/project changes <learner> <module> <note>` — cohort admins: ask for changes"""
+• `/project pending` — cohort admins: the submissions waiting for review, oldest first
+• `/project list @learner` — cohort admins: that learner's submissions
+• `/project approve <learner> <module>` (or `#id`) — cohort admins, when approval is required
+• `/project changes <learner> <module> <note>` (or `#id <note>`) — admins: ask for changes"""
 SUBMIT_USAGE = (
     "Usage: `/project submit <module> <link> [note]`, "
     "e.g. `/project submit m01 https://github.com/you/mlops-m01`."
@@ -37,7 +39,40 @@ CAPSTONE_NEXT = (
     "completion or badges."
 )
 LIST_TITLE = "*Your project submissions*"
-LIST_LINE = "• `{module}` {status} — {url}{note}"
+LIST_LINE = "• `{module}` {status} — {url}{note}{review}"
+LIST_REVIEW_NOTE = "\n  ✏️ Reviewer's note: {note}"
+LIST_OTHER_TITLE = "*{name}'s project submissions*"
+LIST_OTHER_EMPTY = "{name} has not submitted a project yet."
+LIST_OTHER_ADMIN_ONLY = (
+    "Only cohort admins can see another learner's projects; `/project list` shows yours."
+)
+PENDING_NO_COHORT = (
+    "Run `/project pending` in your cohort's channel (I don't know which cohort you review)."
+)
+PENDING_NO_APPROVAL = (
+    "This cohort does not require project approval, so nothing waits for review. "
+    "Turn it on with `/cohort approval on`."
+)
+PENDING_EMPTY = "🎉 No project is waiting for review."
+PENDING_TITLE = "*Projects waiting for review* ({n}, oldest first)"
+PENDING_ITEM = "`#{id}` *{name}* — `{module}` {title}, sent {when}\n{url}{note}"
+PENDING_MORE = "…and {n} more: the dashboard (`/cohort dashboard`) shows them all."
+APPROVE_BUTTON = "Approve"
+CHANGES_BUTTON = "Request changes"
+REVIEW_ACTION = "project.review"
+CHANGES_HOW = (
+    "Say what should change for {name}'s `{module}` project; they will see your note in chat:\n"
+    "`/project changes #{id} <note>`"
+)
+ALREADY_APPROVED = "{name}'s project for `{module}` is already approved; nothing changed."
+ALREADY_CHANGES = (
+    "Changes were already requested on {name}'s `{module}` project (note: {note}); "
+    "they resubmit with `/project submit`."
+)
+SUPERSEDED = (
+    "{name} has sent a newer submission for `{module}`: review that one (`/project pending`)."
+)
+NO_SUCH_SUBMISSION = "There is no submission `#{id}` in your cohort; `/project pending` lists them."
 LIST_FOOTER = "Hand in another with `/project submit <module> <link> [note]`."
 LIST_EMPTY = "You have not submitted a project yet. " + SUBMIT_USAGE
 ADMIN_ONLY = "Only cohort admins can review projects. See `/project` for what you can do."
