@@ -33,6 +33,7 @@ from storage.repositories import (
 )
 from storage.repositories.badges import BadgeRepository
 from storage.repositories.contributions import CommunityRepository
+from storage.repositories.interviews import InterviewRepository
 from storage.repositories.privacy import PrivacyRepository
 from storage.repositories.projects import ProjectRepository
 
@@ -56,6 +57,7 @@ class Services:
     projects: ProjectStore
     community: CommunityStore
     privacy: PrivacyStore
+    interviews: InterviewRepository
 
     def close(self) -> None:
         self.db.dispose()
@@ -101,4 +103,5 @@ def bootstrap(
         projects=ProjectRepository(db),
         community=CommunityRepository(db),
         privacy=PrivacyRepository(db),
+        interviews=InterviewRepository(db),
     )

@@ -11,6 +11,7 @@ from pydantic import BaseModel, ValidationError
 
 from curriculum.catalog.answers import FaqFile, LessonAnswers, check_answers
 from curriculum.catalog.checks import cross_check
+from curriculum.catalog.interview import InterviewBank, InterviewFile, check_interview
 from curriculum.catalog.lessons import LessonFormatError, parse_sections, split_front_matter
 from curriculum.catalog.models import (
     Badge,
@@ -138,6 +139,15 @@ def load_curriculum(root: Path | None = None) -> Curriculum:
         if (a := col.load(p, LessonAnswers))
     }
     faq = {p.stem: f for p in sorted((root / "faq").glob("*.yaml")) if (f := col.load(p, FaqFile))}
+    has_interview = (root / "interview").is_dir()
+    interview = InterviewBank(
+        questions=tuple(
+            q
+            for p in sorted((root / "interview").glob("*.yaml"))
+            if (i := col.load(p, InterviewFile))
+            for q in i.questions
+        )
+    )
     curriculum = Curriculum(
         modules=modules,
         lessons=lessons,
@@ -150,8 +160,14 @@ def load_curriculum(root: Path | None = None) -> Curriculum:
         tracks=tracks,
         answers=answers,
         faq=faq,
+        interview=interview,
     )
-    for error in [*cross_check(curriculum), *check_answers(answers, faq, lessons)]:
+    checks = [
+        *cross_check(curriculum),
+        *check_answers(answers, faq, lessons),
+        *(check_interview(interview, curriculum.roadmap, lessons) if has_interview else []),
+    ]
+    for error in checks:
         col.add(*error)
     if col.errors:
         raise ContentErrors(col.errors)

@@ -9,6 +9,7 @@ from pydantic import BaseModel, ConfigDict, Field, HttpUrl, StringConstraints, m
 
 from curriculum.catalog.answers import FaqFile, LessonAnswers
 from curriculum.catalog.base import ModuleId, Slug, Strict, Text
+from curriculum.catalog.interview import InterviewBank
 
 
 class Level(StrEnum):
@@ -344,6 +345,7 @@ class Curriculum(BaseModel):
     tracks: dict[str, Track]
     answers: dict[str, LessonAnswers] = Field(default_factory=dict)
     faq: dict[str, FaqFile] = Field(default_factory=dict)
+    interview: InterviewBank = Field(default_factory=InterviewBank)
 
     def modules_of(self, level: Level) -> list[Module]:
         """The modules of a level, in curriculum order."""
