@@ -23,6 +23,7 @@ FUNCTION_WORDS = frozenset(_FUNCTION.split())
 MIN_WORDS = 4
 MIN_NEW_WORDS = 3
 MIN_FUNCTION_SHARE = 0.12
+LIST_COMMAS = 3
 STEM = 5
 
 
@@ -60,7 +61,8 @@ def judge(sentence: str, question: str) -> Sentence:
     if len(tokens) < MIN_WORDS:
         return Sentence(sentence, False, "too short")
     function_share = sum(1 for w in tokens if w in FUNCTION_WORDS) / len(tokens)
-    if function_share < MIN_FUNCTION_SHARE:
+    listed = sentence.count(",") >= LIST_COMMAS and function_share < MIN_FUNCTION_SHARE
+    if function_share == 0 or listed:
         return Sentence(sentence, False, "a list of terms, not a sentence")
     new = content_words(sentence) - content_words(question)
     if len(new) < MIN_NEW_WORDS:
