@@ -35,7 +35,7 @@ async def call(client: TutorClient, name: str, user: FakeUser = ADA, **options: 
 def test_every_command_is_registered_with_a_description(tmp_path: Path) -> None:
     client = make_client(tmp_path)
     commands = {c.name: c for c in client.tree.get_commands()}
-    wanted = {"ask", "quiz", "progress", "roadmap", "badges", "project", "cohort", "privacy"}
+    wanted = {"ask", "quiz", "interview", "progress", "roadmap", "badges", "project", "cohort"}
     assert wanted <= set(commands)
     assert all(0 < len(c.description) <= 100 for c in commands.values())
     params = [p for c in commands.values() for p in c.parameters]

@@ -8,7 +8,7 @@ import discord
 from discord import app_commands
 
 from bot.adapters.discord import texts
-from bot.adapters.discord.flows import run_command, start_quiz
+from bot.adapters.discord.flows import run_command, start_interview, start_quiz
 from bot.adapters.discord.markdown import clip
 
 if TYPE_CHECKING:
@@ -101,6 +101,11 @@ def register_commands(tree: app_commands.CommandTree[Any]) -> None:
     @app_commands.autocomplete(target=quiz_choices)
     async def quiz(interaction: discord.Interaction[Any], target: str | None = None) -> None:
         await start_quiz(interaction, (target or "").strip())
+
+    @tree.command(name="interview", description=texts.INTERVIEW)
+    @app_commands.describe(focus=texts.INTERVIEW_FOCUS)
+    async def interview(interaction: discord.Interaction[Any], focus: str | None = None) -> None:
+        await start_interview(interaction, (focus or "").strip())
 
     @tree.command(name="progress", description=texts.PROGRESS)
     async def progress(interaction: discord.Interaction[Any]) -> None:

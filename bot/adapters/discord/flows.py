@@ -52,20 +52,50 @@ async def start_quiz(interaction: discord.Interaction[Any], target: str) -> None
     await send_replies(thread, replies)
 
 
-async def _quiz_thread(interaction: discord.Interaction[Any], target: str) -> Any:
+async def start_interview(interaction: discord.Interaction[Any], focus: str) -> None:
+    """`/interview`: like `/quiz`, a thread of its own in a text channel, inline elsewhere."""
+    client: TutorClient = interaction.client
+    await interaction.response.defer(thinking=True)
+    channel = interaction.channel
+    text = f"/interview {focus}".strip()
+    if focus.casefold() == "stop" or channel is None or is_thread(channel) or is_dm(channel):
+        await followup_replies(interaction, await client.core(from_interaction(interaction, text)))
+        return
+    target = focus or texts.INTERVIEW_MIXED
+    thread = await _quiz_thread(
+        interaction,
+        target,
+        texts.INTERVIEW_THREAD_STARTER,
+        texts.INTERVIEW_THREAD_NAME,
+        "interview",
+    )
+    if thread is None:
+        await followup_replies(interaction, await client.core(from_interaction(interaction, text)))
+        return
+    replies = await client.core(from_interaction(interaction, text, thread=thread))
+    await send_replies(thread, replies)
+
+
+async def _quiz_thread(
+    interaction: discord.Interaction[Any],
+    target: str,
+    starter_text: str = texts.QUIZ_THREAD_STARTER,
+    thread_name: str = texts.QUIZ_THREAD_NAME,
+    kind: str = "quiz",
+) -> Any:
     name = interaction.user.display_name
     starter = await interaction.followup.send(
-        to_discord(texts.QUIZ_THREAD_STARTER.format(user=name, target=target)),
+        to_discord(starter_text.format(user=name, target=target)),
         allowed_mentions=NO_PINGS,
         wait=True,
     )
     try:
         return await starter.create_thread(
-            name=clip(texts.QUIZ_THREAD_NAME.format(user=name, target=target), THREAD_NAME_LIMIT),
+            name=clip(thread_name.format(user=name, target=target), THREAD_NAME_LIMIT),
             auto_archive_duration=ARCHIVE_MINUTES,
         )
     except discord.HTTPException as exc:
-        log.warning(texts.LOG_NO_THREAD, "quiz", exc.status)
+        log.warning(texts.LOG_NO_THREAD, kind, exc.status)
         return None
 
 

@@ -104,7 +104,8 @@ def _hint(req: Request, session: InterviewSession, question: InterviewQuestion) 
     assert session.id is not None
     req.services.interviews.add_hint(session.id, req.services.clock.now())
     point = question.key_points[session.hints]
-    return Reply.text(texts.HINT.format(penalty=HINT_PENALTY, statement=point.statement))
+    hint = texts.HINT.format(penalty=HINT_PENALTY, statement=point.statement)
+    return Reply.text(hint, ephemeral=True)  # for the learner only; the buttons stay usable
 
 
 def _record(
