@@ -38,11 +38,9 @@ def upgrade() -> None:
         _utc("finished_at", nullable=True),
         sa.ForeignKeyConstraint(["learner_id"], ["learner.id"], ondelete="CASCADE"),
         sa.PrimaryKeyConstraint("id"),
+        sa.UniqueConstraint("active_key"),
     )
     with op.batch_alter_table("interview_session", schema=None) as batch_op:
-        batch_op.create_index(
-            batch_op.f("ix_interview_session_active_key"), ["active_key"], unique=True
-        )
         batch_op.create_index(
             batch_op.f("ix_interview_session_learner_id"), ["learner_id"], unique=False
         )
