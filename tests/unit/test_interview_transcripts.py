@@ -119,3 +119,7 @@ def test_interview_ready_badge_after_15_strong_answers_across_6_weeks(chat: Fake
     progress = chat.send("gil", "/progress")
     assert "Interview Ready" in progress and "questions practised across" in progress
     assert replies.text
+
+
+def test_help_lists_interview_practice(chat: FakeChat) -> None:
+    assert "/interview" in chat.send("ada", "/help")
