@@ -7,6 +7,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from bot.core.clock import Clock, SystemClock
+from bot.core.interview.store import InterviewStore
 from bot.core.ports import (
     BadgeStore,
     CommunityStore,
@@ -57,7 +58,7 @@ class Services:
     projects: ProjectStore
     community: CommunityStore
     privacy: PrivacyStore
-    interviews: InterviewRepository
+    interviews: InterviewStore
 
     def close(self) -> None:
         self.db.dispose()

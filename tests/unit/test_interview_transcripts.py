@@ -100,6 +100,7 @@ def test_missed_key_points_come_back_in_a_later_interview(chat: FakeChat) -> Non
     assert "Interview readiness" in chat.send("fa", "/progress")
 
     chat.clock.advance(days=2)
+    assert "1 interview question with missed key points due again" in chat.send("fa", "/progress")
     later = chat.send("fa", "/interview", thread="t2")
     assert chat.current_interview_question("fa", "t2").id == missed.id
     assert "back for review" in later
@@ -123,3 +124,13 @@ def test_interview_ready_badge_after_15_strong_answers_across_6_weeks(chat: Fake
 
 def test_help_lists_interview_practice(chat: FakeChat) -> None:
     assert "/interview" in chat.send("ada", "/help")
+
+
+def test_an_interview_left_idle_ends_with_its_summary_and_frees_the_thread(chat: FakeChat) -> None:
+    chat.send("hal", "/interview")
+    answer(chat, "hal", strong_answer(chat.current_interview_question("hal")))
+    chat.clock.advance(hours=13)
+    later = chat.send("hal", "what is data drift?")
+    assert "idle for over 12 hours" in later and "Interview stopped" in later
+    assert "(1 of 5 answered)" in later
+    assert "Noted" not in chat.send("hal", "what is concept drift?")

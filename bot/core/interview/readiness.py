@@ -12,6 +12,7 @@ if TYPE_CHECKING:
 
 WEAK_BELOW = 3.0
 RECENT = 10
+DUE_LIMIT = 100
 
 
 def readiness_text(services: Services, learner_id: int) -> str:
@@ -39,4 +40,9 @@ def readiness_text(services: Services, learner_id: int) -> str:
             if v < WEAK_BELOW
         )
     )
-    return line + ("\n" + texts.READINESS_WEAK.format(tags=", ".join(weak[:5])) if weak else "")
+    if weak:
+        line += "\n" + texts.READINESS_WEAK.format(tags=", ".join(weak[:5]))
+    due = len(services.interviews.due_reviews(learner_id, services.clock.now(), DUE_LIMIT))
+    if due:
+        line += "\n" + texts.READINESS_DUE.format(n=due, s="" if due == 1 else "s")
+    return line

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import zlib
+from datetime import timedelta
 from typing import TYPE_CHECKING
 
+from bot.core.clock import as_utc
 from bot.core.context import Request
 from bot.core.interview import render, texts
 from bot.core.interview.grading import grader_for
@@ -21,6 +23,8 @@ from storage.tables import InterviewAnswerRow, InterviewSession
 if TYPE_CHECKING:
     from bot.bootstrap import Services
 
+IDLE = timedelta(hours=12)
+"""An interview untouched this long closes (with its summary) when the thread is used again."""
 COMMAND_WORDS = {"done": "done", "submit": "done", "hint": "hint", "skip": "skip", "stop": "stop"}
 
 
@@ -28,7 +32,7 @@ def start(req: Request) -> list[Reply]:
     """`/interview [focus | stop]`: resume the interview running here, or start one."""
     svc, learner = req.services, req.learner
     assert learner.id is not None
-    running = svc.interviews.active(learner.id, req.incoming.thread_key)
+    running, expired = _running(req)
     wanted = req.args.strip().casefold()
     if running is not None and wanted == "stop":
         return _stop(req, running)
@@ -36,11 +40,11 @@ def start(req: Request) -> list[Reply]:
         n, total = running.position + 1, len(running.question_ids)
         return [Reply.text(texts.RESUMED.format(n=n, total=total)), _current(req, running)]
     if wanted == "stop":
-        return [Reply.text(texts.NOTHING_TO_STOP)]
+        return [*expired, Reply.text(texts.NOTHING_TO_STOP)]
     try:
         focus = resolve_focus(svc.curriculum, req.args)
     except FocusError as exc:
-        return [Reply.text(f"{exc} {texts.USAGE}")]
+        return [*expired, Reply.text(f"{exc} {texts.USAGE}")]
     now = svc.clock.now()
     seed = zlib.crc32(f"{learner.id}|{req.incoming.thread_key}|{now.isoformat()}".encode())
     ids, title = plan_interview(svc, learner.id, focus, seed)
@@ -51,13 +55,14 @@ def start(req: Request) -> list[Reply]:
     intro = texts.STARTED.format(
         title=title, count=len(ids), s="" if len(ids) == 1 else "s", penalty=HINT_PENALTY
     )
-    return [Reply.text(intro), _current(req, session)]
+    return [*expired, Reply.text(intro), _current(req, session)]
 
 
 def answer_typed(req: Request) -> list[Reply] | None:
     """A message in a thread with a running interview; None when no interview runs here."""
-    assert req.learner.id is not None
-    session = req.services.interviews.active(req.learner.id, req.incoming.thread_key)
+    session, expired = _running(req)
+    if expired:
+        return expired
     if session is None:
         return None
     text = req.incoming.clipped_text
@@ -168,6 +173,21 @@ def _stop(req: Request, session: InterviewSession) -> list[Reply]:
     assert session.id is not None
     closed = req.services.interviews.close(session.id, "stopped", req.services.clock.now())
     return [summary_reply(req, closed, finished=False)]
+
+
+def _running(req: Request) -> tuple[InterviewSession | None, list[Reply]]:
+    """The interview running in this thread, or the summary of one that went idle."""
+    assert req.learner.id is not None
+    svc = req.services
+    session = svc.interviews.active(req.learner.id, req.incoming.thread_key)
+    if session is None or svc.clock.now() - as_utc(session.last_activity_at) <= IDLE:
+        return session, []
+    assert session.id is not None
+    closed = svc.interviews.close(session.id, "expired", svc.clock.now())
+    return None, [
+        Reply.text(texts.EXPIRED.format(hours=int(IDLE.total_seconds() // 3600))),
+        summary_reply(req, closed, finished=False),
+    ]
 
 
 def _current(req: Request, session: InterviewSession) -> Reply:

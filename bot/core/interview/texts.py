@@ -18,6 +18,7 @@ EMPTY_DRAFT = "Write your answer first (one or more messages), then send `done`.
 ALREADY_COUNTED = "That answer was already counted."
 NOT_YOURS = "That button is not part of an interview of yours. " + USAGE
 NO_INTERVIEW = "No interview is running in this thread. " + USAGE
+EXPIRED = "⌛ Your interview here was idle for over {hours} hours, so it has ended."
 NOTHING_TO_STOP = "There is no interview running here to stop."
 SCORE = "*Score: {score}/5* · {covered} of {total} key points{hints}"
 HINTS_USED = " (−{penalty} for {n} hint{s})"
@@ -48,6 +49,7 @@ READINESS = (
     "week{ws}, average {average}/5 (last 10: {recent}/5)."
 )
 READINESS_WEAK = "Still weak in interviews: {tags}."
+READINESS_DUE = "{n} interview question{s} with missed key points due again: `/interview`."
 READINESS_NONE = "🎤 *Interview readiness:* no interview questions practised yet (`/interview`)."
 KIND_LABEL = {
     "concept": "concept",
