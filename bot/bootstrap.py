@@ -8,6 +8,7 @@ from pathlib import Path
 
 from bot import metrics
 from bot.core.clock import Clock, SystemClock
+from bot.core.interview.store import InterviewStore
 from bot.core.ports import (
     BadgeStore,
     CommunityStore,
@@ -34,6 +35,7 @@ from storage.repositories import (
 )
 from storage.repositories.badges import BadgeRepository
 from storage.repositories.contributions import CommunityRepository
+from storage.repositories.interviews import InterviewRepository
 from storage.repositories.privacy import PrivacyRepository
 from storage.repositories.projects import ProjectRepository
 
@@ -57,6 +59,7 @@ class Services:
     projects: ProjectStore
     community: CommunityStore
     privacy: PrivacyStore
+    interviews: InterviewStore
 
     def close(self) -> None:
         self.db.dispose()
@@ -103,4 +106,5 @@ def bootstrap(
         projects=ProjectRepository(db),
         community=CommunityRepository(db),
         privacy=PrivacyRepository(db),
+        interviews=InterviewRepository(db),
     )

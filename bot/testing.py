@@ -21,6 +21,7 @@ from bot.core.incoming import ButtonPress, Incoming
 from bot.core.reply import Choices, Reply
 from bot.core.router import Router
 from bot.settings import Settings
+from curriculum.catalog.interview import InterviewQuestion
 from curriculum.catalog.models import Curriculum, Question
 from knowledge.answer import RelevancePolicy
 from knowledge.embeddings import HashingEmbedder
@@ -73,6 +74,17 @@ class FakeChat:
         session = self.services.quizzes.active(learner.id, key)
         assert session is not None, "no quiz is running"
         question = self.services.curriculum.question(session.question_ids[session.position])
+        assert question is not None
+        return question
+
+    def current_interview_question(self, user: str, thread: str | None = "t1") -> InterviewQuestion:
+        """The question `user`'s interview in `thread` is waiting on (fails when none runs)."""
+        learner = self.services.learners.find(self.platform, "w1", user)
+        assert learner is not None and learner.id is not None
+        key = f"{self.platform}:w1:{self.channel}:{thread or ''}"
+        session = self.services.interviews.active(learner.id, key)
+        assert session is not None, "no interview is running"
+        question = self.services.curriculum.interview.get(session.question_ids[session.position])
         assert question is not None
         return question
 

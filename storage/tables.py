@@ -302,3 +302,61 @@ class GapResolution(SQLModel, table=True):
     faq_id: int | None = Field(default=None, foreign_key="cohort_faq.id", ondelete="SET NULL")
     resolved_by: int | None = Field(default=None, foreign_key="learner.id", ondelete="SET NULL")
     resolved_at: datetime = _utc()
+
+
+class InterviewSession(SQLModel, table=True):
+    """A mock interview. `active_key` is set only while active: one interview per thread.
+
+    `draft` collects the learner's messages for the current question until they submit;
+    `hints` counts the key points revealed for it.
+    """
+
+    __tablename__ = "interview_session"
+
+    id: int | None = Field(default=None, primary_key=True)
+    learner_id: int = Field(foreign_key="learner.id", ondelete="CASCADE", index=True)
+    focus: str = Field(default="", max_length=64)
+    thread_key: str = Field(max_length=255)
+    active_key: str | None = Field(default=None, max_length=320, unique=True)
+    question_ids: list[str] = _json(list)
+    position: int = Field(default=0)
+    draft: str = Field(default="", max_length=8000)
+    hints: int = Field(default=0)
+    status: str = Field(default="active", max_length=16, index=True)
+    started_at: datetime = _utc()
+    last_activity_at: datetime = _utc()
+    finished_at: datetime | None = _utc(nullable=True)
+
+
+class InterviewAnswerRow(SQLModel, table=True):
+    """A graded (or skipped) answer; unique per session and question, so it counts once."""
+
+    __tablename__ = "interview_answer"
+    __table_args__ = (UniqueConstraint("session_id", "question_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    session_id: int = Field(foreign_key="interview_session.id", ondelete="CASCADE", index=True)
+    learner_id: int = Field(foreign_key="learner.id", ondelete="CASCADE", index=True)
+    question_id: str = Field(max_length=64, index=True)
+    answer: str = Field(default="", max_length=8000)
+    score: float = Field(default=0.0)
+    covered: list[str] = _json(list)
+    missed: list[str] = _json(list)
+    hints: int = Field(default=0)
+    skipped: bool = Field(default=False)
+    answered_at: datetime = _utc()
+
+
+class InterviewReview(SQLModel, table=True):
+    """Missed key points of a question, scheduled to come back (FSRS card state as JSON)."""
+
+    __tablename__ = "interview_review"
+    __table_args__ = (UniqueConstraint("learner_id", "question_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    learner_id: int = Field(foreign_key="learner.id", ondelete="CASCADE", index=True)
+    question_id: str = Field(max_length=64)
+    key_points: list[str] = _json(list)
+    due_at: datetime = _utc()
+    card: dict[str, Any] = _json(dict)
+    reviews: int = Field(default=0)

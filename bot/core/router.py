@@ -17,6 +17,8 @@ from bot.core.cohort import commands as cohort
 from bot.core.context import Request
 from bot.core.handlers import help, roadmap
 from bot.core.incoming import MAX_TEXT, Incoming
+from bot.core.interview import service as interview
+from bot.core.interview import texts as interview_texts
 from bot.core.privacy import service as privacy
 from bot.core.progress import catalog_view, view
 from bot.core.projects import pending as project_queue
@@ -45,6 +47,7 @@ COMMANDS: dict[str, Handler] = {
     "project": projects.handle,
     "privacy": privacy.handle,
     "new": ask.start_afresh,
+    "interview": interview.start,
 }
 PLAIN_HELP = {"help", "help me", "commands", "menu", "?", "what are the commands", "/"}
 KNOWN = tuple(COMMANDS)
@@ -123,6 +126,8 @@ class Router:
             req = Request(incoming, learner, svc)
             if incoming.press.action == "quiz.answer":
                 return quiz.answer_pressed(req, incoming.press.value)
+            if incoming.press.action == interview_texts.ACTION:
+                return interview.pressed(req, incoming.press.value)
             if incoming.press.action == ask_texts.FEEDBACK_ACTION:
                 return ask.feedback(req, incoming.press.value)
             if incoming.press.action == project_texts.REVIEW_ACTION:
@@ -136,7 +141,7 @@ class Router:
                 return [Reply.text(texts.EMPTY)]
             if text.casefold().strip(" !.?") in PLAIN_HELP or text.strip() in PLAIN_HELP:
                 return help.handle(req)
-            answered = quiz.answer_typed(req)
+            answered = interview.answer_typed(req) or quiz.answer_typed(req)
             if answered is not None:
                 return answered
             if looks_like_an_answer(text):

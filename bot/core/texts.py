@@ -3,6 +3,7 @@
 HELP = """*MLOps Tutor* — learn MLOps together. Commands:
 • `/ask <question>` — an answer from the course material, with citations
 • `/quiz [module | section N | level NAME | review]` — a quiz in this thread, 80% passes
+• `/interview [week N | module | topic | one]` — a mock interview here, graded on key points
 • `/progress` — where you stand: level, next module, scores, projects, badges, streak
 • `/roadmap [week]` — this week's tasks from the roadmap
 • `/badges` — the badges and how to earn them

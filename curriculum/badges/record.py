@@ -45,6 +45,17 @@ class Contribution:
 
 
 @dataclass(frozen=True)
+class InterviewAnswer:
+    """One graded interview answer: the question, its roadmap weeks, the 0-5 score, when."""
+
+    question_id: str
+    weeks: tuple[int, ...]
+    score: float
+    at: datetime
+    skipped: bool = False
+
+
+@dataclass(frozen=True)
 class LevelRun:
     """A completed level: when it was completed and how many calendar days it took."""
 
@@ -69,6 +80,7 @@ class LearnerRecord:
     first_attempts: Mapping[str, datetime] = field(default_factory=dict)
     contributions: tuple[Contribution, ...] = ()
     cohort_runs: tuple[LevelRun, ...] = ()
+    interview: tuple[InterviewAnswer, ...] = ()
 
     def local_date(self, when: datetime) -> date:
         """The calendar date of `when` in the learner's time zone."""

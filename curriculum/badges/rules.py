@@ -8,6 +8,7 @@ from typing import Any
 from curriculum.badges.completion import all_complete_at, module_completions
 from curriculum.badges.fast import fast_learner
 from curriculum.badges.innovator import counted_contributions, innovator
+from curriculum.badges.interview import interview_progress, interview_ready
 from curriculum.badges.record import PASS_BAR, Grant, LearnerRecord
 from curriculum.catalog.models import Badge, Curriculum, Level
 
@@ -61,6 +62,8 @@ def evaluate(badge: Badge, record: LearnerRecord, curriculum: Curriculum) -> Gra
         return fast_learner(badge.id, record, curriculum, params)
     if "contributions" in params:
         return innovator(badge.id, record, params)
+    if "practised" in params:
+        return interview_ready(badge.id, record, params)
     raise ValueError(f"badge {badge.id}: no rule understands params {sorted(params)}")
 
 
@@ -87,6 +90,8 @@ def progress_toward(badge: Badge, record: LearnerRecord, curriculum: Curriculum)
         days = len({c.day for c in counted})
         unit = f"acknowledged contributions ({days}/{params['distinct_days']} days)"
         return BadgeProgress(badge.id, min(len(counted), need), need, unit)
+    if "practised" in params:
+        return BadgeProgress(badge.id, *interview_progress(record, params))
     return _fast_progress(badge, record, curriculum)
 
 

@@ -11,6 +11,7 @@ from pydantic import BaseModel, ValidationError
 
 from curriculum.catalog.answers import FaqFile, LessonAnswers, check_answers
 from curriculum.catalog.checks import cross_check
+from curriculum.catalog.interview import InterviewBank, InterviewFile, check_interview
 from curriculum.catalog.lessons import LessonFormatError, parse_sections, split_front_matter
 from curriculum.catalog.models import (
     Badge,
@@ -143,6 +144,15 @@ def load_curriculum(root: Path | None = None) -> Curriculum:
     electives = {
         e.id: e for p in sorted((root / "electives").glob("*.yaml")) if (e := col.load(p, Elective))
     }
+    has_interview = (root / "interview").is_dir()
+    interview = InterviewBank(
+        questions=tuple(
+            q
+            for p in sorted((root / "interview").glob("*.yaml"))
+            if (i := col.load(p, InterviewFile))
+            for q in i.questions
+        )
+    )
     curriculum = Curriculum(
         modules=modules,
         lessons=lessons,
@@ -157,8 +167,14 @@ def load_curriculum(root: Path | None = None) -> Curriculum:
         faq=faq,
         electives=electives,
         capstone=col.load(root / "capstone.yaml", Capstone, required=False),
+        interview=interview,
     )
-    for error in [*cross_check(curriculum), *check_answers(answers, faq, lessons)]:
+    checks = [
+        *cross_check(curriculum),
+        *check_answers(answers, faq, lessons),
+        *(check_interview(interview, curriculum.roadmap, lessons) if has_interview else []),
+    ]
+    for error in checks:
         col.add(*error)
     if col.errors:
         raise ContentErrors(col.errors)

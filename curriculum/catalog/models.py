@@ -9,6 +9,7 @@ from pydantic import BaseModel, ConfigDict, Field, HttpUrl, StringConstraints, m
 
 from curriculum.catalog.answers import FaqFile, LessonAnswers
 from curriculum.catalog.base import ElectiveId, ModuleId, Slug, Strict, Text
+from curriculum.catalog.interview import InterviewBank
 from curriculum.numbers import is_ascii_number
 
 
@@ -412,6 +413,7 @@ class Curriculum(BaseModel):
     faq: dict[str, FaqFile] = Field(default_factory=dict)
     electives: dict[str, Elective] = Field(default_factory=dict)
     capstone: Capstone | None = None
+    interview: InterviewBank = Field(default_factory=InterviewBank)
 
     def modules_of(self, level: Level) -> list[Module]:
         """The modules of a level, in curriculum order."""

@@ -18,7 +18,8 @@ def test_every_command_is_synced_with_descriptions_and_limits(tmp_path: Path) ->
         c = Course()
         async with DiscordHarness(tmp_path, world=c.world) as h:
             synced = c.world.commands
-            wanted = {"ask", "quiz", "progress", "roadmap", "badges", "project", "cohort"}
+            wanted = {"ask", "quiz", "interview", "progress", "roadmap", "badges", "project"}
+            wanted |= {"cohort"}
             assert wanted | {"privacy", "help"} <= set(synced)
             assert all(0 < len(cmd["description"]) <= 100 for cmd in synced.values())
             options = [o for cmd in synced.values() for o in cmd.get("options", [])]

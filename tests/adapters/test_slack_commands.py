@@ -24,7 +24,17 @@ from bot.testing import make_services
 from tests.adapters.slack_fake_api import FakeSlackApi, settle
 from tests.adapters.slack_scenario import SlackScenario
 
-COMMANDS = ("/ask", "/quiz", "/progress", "/roadmap", "/badges", "/project", "/cohort", "/privacy")
+COMMANDS = (
+    "/ask",
+    "/quiz",
+    "/interview",
+    "/progress",
+    "/roadmap",
+    "/badges",
+    "/project",
+    "/cohort",
+    "/privacy",
+)
 
 
 def test_every_slash_command_acks_and_replies(tmp_path: Path) -> None:

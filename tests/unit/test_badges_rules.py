@@ -34,7 +34,7 @@ def beginner_record(finish: datetime, **extra: object) -> LearnerRecord:
 
 
 def test_every_badge_has_a_rule_and_an_empty_record_earns_nothing() -> None:
-    assert len(CUR.badges) == 12
+    assert len(CUR.badges) == 13
     assert evaluate_all(LearnerRecord(learner_id=1), CUR) == []
 
 

@@ -171,5 +171,5 @@ def test_badges_lists_all_twelve_and_cohort_holders(chat: FakeChat) -> None:
     replies = chat.send("bo", "/badges")
     for badge in chat.services.curriculum.badges:
         assert badge.name in replies
-    assert len(chat.services.curriculum.badges) == 12
+    assert len(chat.services.curriculum.badges) == 13
     assert "Held by: Ada" in replies.text.replace("_", "")

@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 from bot.core.clean_text import clean
+from bot.core.interview.texts import ACTION as INTERVIEW_ACTION
 from bot.core.reply import Choices, Citation, File, Image, ProgressBar, Reply, Text
 
 BAR_WIDTH = 20
@@ -43,6 +44,9 @@ def render(reply: Reply) -> str:
             out.append(bar(part))
         elif isinstance(part, Citation):
             out.append(f"  ↳ source: {part.title} ({part.source}#{part.anchor})")
+        elif isinstance(part, Choices) and part.action == INTERVIEW_ACTION:
+            words = " / ".join(f"`{o.label.casefold()}`" for o in part.options)
+            out.append(f"  (type your answer, then {words})")
         elif isinstance(part, Choices):
             out.append(f"  (answer with a number from 1 to {len(part.options)})")
         elif isinstance(part, File):

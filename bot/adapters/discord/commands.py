@@ -9,7 +9,7 @@ from discord import app_commands
 
 from bot.adapters.discord import texts
 from bot.adapters.discord.deliver import NO_PINGS
-from bot.adapters.discord.flows import THREAD_PARENTS, run_command, start_quiz
+from bot.adapters.discord.flows import THREAD_PARENTS, run_command, start_interview, start_quiz
 from bot.adapters.discord.markdown import clip
 
 if TYPE_CHECKING:
@@ -110,6 +110,14 @@ def register_commands(tree: app_commands.CommandTree[Any]) -> None:
         target: app_commands.Range[str, 1, TARGET_MAX] | None = None,
     ) -> None:
         await start_quiz(interaction, (target or "").strip())
+
+    @tree.command(name="interview", description=texts.INTERVIEW)
+    @app_commands.describe(focus=texts.INTERVIEW_FOCUS)
+    async def interview(
+        interaction: discord.Interaction[Any],
+        focus: app_commands.Range[str, 1, TARGET_MAX] | None = None,
+    ) -> None:
+        await start_interview(interaction, (focus or "").strip())
 
     @tree.command(name="progress", description=texts.PROGRESS)
     async def progress(interaction: discord.Interaction[Any]) -> None:

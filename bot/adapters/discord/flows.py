@@ -86,21 +86,52 @@ async def start_quiz(interaction: discord.Interaction[Any], target: str) -> None
     await followup_replies(interaction, private)
 
 
-async def _quiz_thread(interaction: discord.Interaction[Any], target: str) -> Any:
+async def start_interview(interaction: discord.Interaction[Any], focus: str) -> None:
+    """`/interview`: like `/quiz`, a thread of its own in a text channel, inline elsewhere."""
+    client: TutorClient = interaction.client
+    await interaction.response.defer(thinking=True)
+    channel = interaction.channel
+    text = f"/interview {focus}".strip()
+    inline = focus.casefold() == "stop" or is_thread(channel) or is_dm(channel)
+    thread = None
+    if not inline and can_open_thread(interaction):
+        thread = await _quiz_thread(
+            interaction,
+            focus or texts.INTERVIEW_MIXED,
+            texts.INTERVIEW_THREAD_STARTER,
+            texts.INTERVIEW_THREAD_NAME,
+            "interview",
+        )
+    if thread is None:
+        await followup_replies(interaction, await client.core(from_interaction(interaction, text)))
+        return
+    replies = await client.core(from_interaction(interaction, text, thread=thread))
+    private, public = private_and_public(replies)
+    await send_replies(thread, public)
+    await followup_replies(interaction, private)
+
+
+async def _quiz_thread(
+    interaction: discord.Interaction[Any],
+    target: str,
+    starter_text: str = texts.QUIZ_THREAD_STARTER,
+    thread_name: str = texts.QUIZ_THREAD_NAME,
+    kind: str = "quiz",
+) -> Any:
     """The thread, started from the command's own answer (a message that knows its server)."""
     name = interaction.user.display_name
     echo = clip(target, ECHO_LIMIT)
     starter = await interaction.edit_original_response(
-        content=to_discord(texts.QUIZ_THREAD_STARTER.format(user=name, target=echo)),
+        content=to_discord(starter_text.format(user=name, target=echo)),
         allowed_mentions=NO_PINGS,
     )
     try:
         return await starter.create_thread(
-            name=clip(texts.QUIZ_THREAD_NAME.format(user=name, target=echo), THREAD_NAME_LIMIT),
+            name=clip(thread_name.format(user=name, target=echo), THREAD_NAME_LIMIT),
             auto_archive_duration=ARCHIVE_MINUTES,
         )
     except (discord.HTTPException, ValueError) as exc:
-        log.warning(texts.LOG_NO_THREAD, "quiz", exc)
+        log.warning(texts.LOG_NO_THREAD, kind, exc)
         return None
 
 

@@ -19,6 +19,8 @@ from bot.core import texts as core_texts
 from bot.core.incoming import MAX_TEXT
 
 log = logging.getLogger(__name__)
+THREADED = ("quiz", "interview")
+"""Commands that open a thread of their own and run there."""
 Payload = dict[str, Any]
 
 
@@ -68,7 +70,7 @@ class CommandListener:
         team = str(context.team_id or body.get("team_id") or "")
         person = await self.tutor.person(client, team, str(body.get("user_id", "")))
         args = str(body.get("text", "")).strip()
-        if name == "quiz" or (name == "ask" and args):
+        if name in THREADED or (name == "ask" and args):
             await self._in_thread(name, args, body, person, client, respond)
             return
         replies = await self.tutor.handle(inbound.from_command(body, name, person, None))
@@ -104,7 +106,7 @@ class CommandListener:
         ts = str(posted["ts"])
         incoming = inbound.from_command(body, name, person, ts)
         replies = await self.tutor.handle(incoming)
-        if name == "quiz" and not await self.tutor.quiz_running(
+        if name in THREADED and not await self.tutor.quiz_running(
             incoming.workspace, channel, user, ts
         ):
             # Nothing started (unknown module, nothing due ...): no empty thread left behind.
@@ -127,7 +129,8 @@ def _starter(name: str, args: str, user: str) -> str:
     if name == "ask":
         return texts.ASK_STARTER.format(user=user, question=escape(args))
     what = f" ({escape(args)})" if args else ""
-    return texts.QUIZ_STARTER.format(user=user, what=what)
+    template = texts.INTERVIEW_STARTER if name == "interview" else texts.QUIZ_STARTER
+    return template.format(user=user, what=what)
 
 
 def _channel(body: Payload) -> str:

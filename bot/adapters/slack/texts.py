@@ -2,6 +2,7 @@
 
 FALLBACK = "MLOps Tutor"
 QUIZ_STARTER = "🧠 <@{user}> started a quiz{what}. Answers go in this thread."
+INTERVIEW_STARTER = "🎤 <@{user}> started a mock interview{what}. Answers go in this thread."
 ASK_STARTER = "❓ <@{user}> asked: {question}"
 ANSWERED = "✔️ <@{user}> answered: *{label}*"
 CANNOT_POST = (

@@ -62,7 +62,7 @@ class SlackTutor:
         return await self.people.lookup(client, team, user)
 
     async def quiz_running(self, team: str, channel: str, user: str, thread: str | None) -> bool:
-        """Whether this learner has a quiz running in this thread."""
+        """Whether this learner has a quiz or a mock interview running in this thread."""
         probe = Incoming(
             platform=PLATFORM, workspace=team, channel=channel, user=user, thread=thread
         )
@@ -109,4 +109,8 @@ class SlackTutor:
         learner = self.services.learners.find(probe.platform, probe.workspace, probe.user)
         if learner is None or learner.id is None:
             return False
-        return self.services.quizzes.active(learner.id, probe.thread_key) is not None
+        key = probe.thread_key
+        return (
+            self.services.quizzes.active(learner.id, key) is not None
+            or self.services.interviews.active(learner.id, key) is not None
+        )

@@ -8,7 +8,15 @@ from typing import TYPE_CHECKING
 
 from bot.core.clock import as_utc
 from bot.core.timezones import learner_zone
-from curriculum.badges import Ack, Contribution, LearnerRecord, LevelRun, QuizPass, level_run
+from curriculum.badges import (
+    Ack,
+    Contribution,
+    InterviewAnswer,
+    LearnerRecord,
+    LevelRun,
+    QuizPass,
+    level_run,
+)
 from curriculum.catalog.models import Level
 from storage.tables import Event, Learner, ProjectSubmission
 
@@ -78,6 +86,21 @@ def _contributions(events: list[Event], channels: set[str]) -> tuple[Contributio
     )
 
 
+def interview_answers(events: list[Event]) -> tuple[InterviewAnswer, ...]:
+    """Graded interview answers from the event log (kind `interview_answered`)."""
+    return tuple(
+        InterviewAnswer(
+            question_id=e.subject,
+            weeks=tuple(int(w) for w in e.data.get("weeks", [])),
+            score=float(e.data.get("score", 0.0)),
+            at=as_utc(e.occurred_at),
+            skipped=bool(e.data.get("skipped", False)),
+        )
+        for e in events
+        if e.kind == "interview_answered"
+    )
+
+
 def _cohort_runs(services: Services, learner: Learner) -> tuple[LevelRun, ...]:
     assert learner.id is not None
     cohort = services.community.cohort_of(learner.id)
@@ -113,4 +136,5 @@ def build_record(
         first_attempts=_first_attempts(services, learner.id, events),
         contributions=_contributions(events, channels) if with_community else (),
         cohort_runs=_cohort_runs(services, learner) if with_community else (),
+        interview=interview_answers(events),
     )

@@ -9,6 +9,7 @@ from datetime import datetime
 
 from bot.core.clock import as_utc
 from bot.core.context import Request
+from bot.core.interview.readiness import readiness_text
 from bot.core.progress import texts
 from bot.core.progress.card import CardData, render_card
 from bot.core.progress.peers import peer_summary, resolve_person
@@ -55,6 +56,7 @@ def own_progress(req: Request) -> Reply:
     plural = "" if streak == 1 else "s"
     parts.append(Text(texts.STREAK.format(days=streak, s=plural, zone=record.zone)))
     parts.append(Text(_weakest(req, events)))
+    parts.append(Text(readiness_text(svc, learner.id)))
     parts.append(_card(req, level, bars, awards, streak))
     return Reply(tuple(parts), ephemeral=True)
 

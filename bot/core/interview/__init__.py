@@ -1,0 +1,1 @@
+"""Interview practice: `/interview` asks open questions and grades answers against key points."""
