@@ -24,6 +24,24 @@ def fail(message: str, code: int = 2) -> NoReturn:
     raise typer.Exit(code)
 
 
+def llm_problems(cfg: Settings, *, offline: bool = False) -> list[str]:
+    """Problems with TUTOR_LLM (package, credential, probe unless offline), one line each."""
+    from bot.bootstrap import llm_config
+    from knowledge.llm.check import llm_problems as check
+
+    config = llm_config(cfg)
+    return check(config, offline=offline) if config is not None else []
+
+
+def require_llm(cfg: Settings, *, offline: bool = False) -> None:
+    """At start: exit with one line per problem when TUTOR_LLM is set but cannot work."""
+    problems = llm_problems(cfg, offline=offline)
+    for problem in problems:
+        err.print(f"[bold red]error:[/] {problem}", markup=True)
+    if problems:
+        raise typer.Exit(2)
+
+
 def settings() -> Settings:
     try:
         loaded = load_settings()

@@ -52,9 +52,7 @@ def ensure_index(services: Services) -> None:
     thread, so the first question after a start does not wait for the model to load.
     """
     knowledge = services.knowledge
-    if services.settings.auto_ingest and (
-        knowledge.store.count() == 0 or knowledge.probes_stale()
-    ):
+    if services.settings.auto_ingest and (knowledge.store.count() == 0 or knowledge.probes_stale()):
         _build(services)
     threading.Thread(target=_warm_up, args=(services,), name="warm-up", daemon=True).start()
 
@@ -89,8 +87,14 @@ def ingest(
         common.out.print(summary(report), markup=False)
 
 
-def ask(question: str = typer.Argument(..., help="A question about the course material.")) -> None:
+def ask(
+    question: str = typer.Argument(..., help="A question about the course material."),
+    offline: bool = typer.Option(
+        False, "--offline", help="Check TUTOR_LLM without asking the model a probe first."
+    ),
+) -> None:
     """Answer one question from the course material, with citations."""
+    common.require_llm(common.settings(), offline=offline)
     with common.services(auto_upgrade=True) as services:
         ensure_index(services)
         answer = services.knowledge.ask(question)

@@ -1,0 +1,154 @@
+"""Which chat-model providers the tutor supports, how to build them, and how to check them.
+
+`TUTOR_LLM=provider:model` names one of the providers below; each needs its langchain
+package (installed by the extra of the same name), may need a credential, and can be pointed
+at a compatible server with `TUTOR_LLM_BASE_URL`.
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+import os
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from langchain_core.language_models import BaseChatModel
+
+DEFAULT_TIMEOUT = 30.0
+DEFAULT_CONCURRENCY = 4
+MAX_TOKENS = 600
+"""Longest reply asked for: a chat answer is 2-5 short sentences plus its JSON."""
+
+
+@dataclass(frozen=True)
+class Provider:
+    """A supported provider: its langchain package and class, extra and credential."""
+
+    name: str
+    module: str
+    class_name: str
+    extra: str
+    credential: str | None
+    base_url_env: str
+
+    @property
+    def package(self) -> str:
+        """The pip name of the langchain package (e.g. `langchain-openai`)."""
+        return self.module.replace("_", "-")
+
+
+PROVIDERS = {
+    p.name: p
+    for p in (
+        Provider(
+            "openai",
+            "langchain_openai",
+            "ChatOpenAI",
+            "openai",
+            "OPENAI_API_KEY",
+            "OPENAI_BASE_URL",
+        ),
+        Provider("ollama", "langchain_ollama", "ChatOllama", "ollama", None, "OLLAMA_HOST"),
+        Provider(
+            "anthropic",
+            "langchain_anthropic",
+            "ChatAnthropic",
+            "anthropic",
+            "ANTHROPIC_API_KEY",
+            "ANTHROPIC_BASE_URL",
+        ),
+    )
+}
+
+
+@dataclass(frozen=True)
+class LLMConfig:
+    """How to reach the answer model: `provider:model`, an optional base URL and limits."""
+
+    spec: str
+    base_url: str | None = None
+    timeout: float = DEFAULT_TIMEOUT
+    concurrency: int = DEFAULT_CONCURRENCY
+
+    @property
+    def provider_name(self) -> str:
+        """E.g. `ollama` for `ollama:llama3.1`."""
+        return self.spec.partition(":")[0].strip().lower()
+
+    @property
+    def model_name(self) -> str:
+        """E.g. `llama3.1` for `ollama:llama3.1`."""
+        return self.spec.partition(":")[2].strip()
+
+    @property
+    def provider(self) -> Provider | None:
+        """The supported provider named by the spec, if any."""
+        return PROVIDERS.get(self.provider_name)
+
+
+def setup_problems(config: LLMConfig) -> list[str]:
+    """What stops the provider from working, one line each naming the setting and the fix.
+
+    Checks the spec, the provider package and the credential; it never calls the model.
+    """
+    provider = config.provider
+    if provider is None:
+        names = ", ".join(PROVIDERS)
+        return [f"TUTOR_LLM: unknown provider {config.provider_name!r}; use one of {names}"]
+    problems = []
+    if not config.model_name:
+        problems.append(f"TUTOR_LLM: no model named; e.g. TUTOR_LLM={provider.name}:<model>")
+    if importlib.util.find_spec(provider.module) is None:
+        problems.append(
+            f"TUTOR_LLM: the {provider.package} package is not installed; "
+            f'run: pip install "mlops-tutor[{provider.extra}]"'
+        )
+    if provider.credential and not os.environ.get(provider.credential):
+        hint = (
+            " (a local OpenAI-compatible server accepts any value, e.g. none)"
+            if provider.name == "openai" and config.base_url
+            else ""
+        )
+        problems.append(
+            f"{provider.credential}: not set; {provider.name} needs it: "
+            f"export {provider.credential}=<key>{hint}"
+        )
+    return problems
+
+
+def build_model(config: LLMConfig) -> BaseChatModel:
+    """The provider's own langchain chat model, with our timeout and no client retries.
+
+    Retries are off: a rate-limited or failing provider means an extractive answer now,
+    not a learner waiting through back-off.
+    """
+    provider = config.provider
+    if provider is None:
+        raise ValueError(setup_problems(config)[0])
+    cls: Any = getattr(importlib.import_module(provider.module), provider.class_name)
+    kwargs: dict[str, Any] = {"model": config.model_name}
+    if provider.name == "openai":
+        kwargs |= {
+            "timeout": config.timeout,
+            "max_retries": 0,
+            "stream_usage": True,
+            "max_completion_tokens": MAX_TOKENS,
+        }
+    elif provider.name == "anthropic":
+        kwargs |= {
+            "default_request_timeout": config.timeout,
+            "max_retries": 0,
+            "max_tokens": MAX_TOKENS,
+        }
+    else:
+        kwargs |= {
+            "client_kwargs": {"timeout": config.timeout},
+            "num_predict": MAX_TOKENS,
+            "format": "json",
+        }
+    if config.base_url:
+        kwargs["base_url"] = config.base_url
+    model: BaseChatModel = cls(**kwargs)
+    return model
