@@ -173,8 +173,7 @@ def _check_llm(cfg: Settings, offline: bool) -> None:
         common.out.print(f"{'model':<28} none (extractive answers)")
         return
     problems = common.llm_problems(cfg, offline=offline)
-    for problem in problems:
-        common.err.print(f"[bold red]error:[/] {problem}", markup=True)
+    common.report_problems(problems)
     if problems:
         raise typer.Exit(2)
     how = "package and credential ok (probe skipped)" if offline else "answered a probe"

@@ -9,6 +9,7 @@ from typing import NoReturn
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 from bot.bootstrap import Services, bootstrap
 from bot.settings import Settings, SettingsError, load_settings
@@ -36,10 +37,15 @@ def llm_problems(cfg: Settings, *, offline: bool = False) -> list[str]:
 def require_llm(cfg: Settings, *, offline: bool = False) -> None:
     """At start: exit with one line per problem when TUTOR_LLM is set but cannot work."""
     problems = llm_problems(cfg, offline=offline)
-    for problem in problems:
-        err.print(f"[bold red]error:[/] {problem}", markup=True)
+    report_problems(problems)
     if problems:
         raise typer.Exit(2)
+
+
+def report_problems(problems: list[str]) -> None:
+    """One `error:` line per problem on stderr (markup in problems is shown as typed)."""
+    for problem in problems:
+        err.print(f"[bold red]error:[/] {escape(problem)}", markup=True)
 
 
 def settings() -> Settings:

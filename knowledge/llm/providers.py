@@ -103,7 +103,7 @@ def setup_problems(config: LLMConfig) -> list[str]:
     if importlib.util.find_spec(provider.module) is None:
         problems.append(
             f"TUTOR_LLM: the {provider.package} package is not installed; "
-            f'run: pip install "mlops-tutor[{provider.extra}]"'
+            f'run: pip install -e ".[{provider.extra}]" (or pip install {provider.package})'
         )
     if provider.credential and not os.environ.get(provider.credential):
         hint = (
