@@ -22,6 +22,7 @@ from bot.core.router import Router
 from bot.settings import Settings
 from curriculum.catalog.models import Curriculum, Question
 from knowledge.embeddings import HashingEmbedder
+from knowledge.llm.providers import LLMConfig
 from knowledge.service import Knowledge
 from storage.engine import normalise_url
 
@@ -146,14 +147,23 @@ def wipe_postgres_schema(url: str) -> None:
 
 
 def make_services(
-    tmp_path: Path, *, database_url: str | None = None, curriculum: Curriculum | None = None
+    tmp_path: Path,
+    *,
+    database_url: str | None = None,
+    curriculum: Curriculum | None = None,
+    llm: LLMConfig | None = None,
 ) -> Services:
-    """Services on temp storage, a fake clock, and a fast deterministic embedder."""
+    """Services on temp storage, a fake clock, and a fast deterministic embedder.
+
+    With `llm`, answers are phrased by that model (tests point it at a local server).
+    """
     settings = Settings(
         data_dir=tmp_path, database_url=database_url or f"sqlite:///{tmp_path}/t.db"
     )
     curriculum = curriculum or shipped_curriculum()
-    knowledge = Knowledge.build(tmp_path, embedder=HashingEmbedder(), curriculum=curriculum)
+    knowledge = Knowledge.build(
+        tmp_path, embedder=HashingEmbedder(), curriculum=curriculum, llm=llm
+    )
     return bootstrap(
         settings, clock=FakeClock(), curriculum=curriculum, auto_upgrade=True, knowledge=knowledge
     )

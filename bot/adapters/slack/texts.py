@@ -11,3 +11,5 @@ CANNOT_POST = (
 PROGRESS_CARD = "Your progress card"
 CITATION = "📖 *{title}* · {source}"
 BAR = "{label}  `{bar}`  {done}/{total}"
+THINKING = "💭 _thinking…_"
+STILL_WRITING = " …"
