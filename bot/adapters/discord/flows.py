@@ -12,7 +12,9 @@ from bot.adapters.discord.buttons import answered_view, custom_id
 from bot.adapters.discord.deliver import NO_PINGS, followup_replies, send_replies
 from bot.adapters.discord.inbound import from_interaction, is_dm, is_thread
 from bot.adapters.discord.markdown import clip, to_discord
+from bot.adapters.discord.stream import InteractionAnswerStream
 from bot.core.incoming import ButtonPress
+from knowledge.llm.stream import streaming_to
 
 if TYPE_CHECKING:
     from bot.adapters.discord.bot import TutorClient
@@ -28,8 +30,10 @@ async def run_command(
     """Defer at once (the core may take longer than 3 s), then answer with follow-ups."""
     client: TutorClient = interaction.client
     await interaction.response.defer(thinking=True, ephemeral=ephemeral)
-    replies = await client.core(from_interaction(interaction, text))
-    await followup_replies(interaction, replies, private=ephemeral)
+    stream = InteractionAnswerStream(interaction)
+    with streaming_to(stream):  # asyncio.to_thread carries it into the core's thread
+        replies = await client.core(from_interaction(interaction, text))
+    await stream.finish(replies, private=ephemeral)
 
 
 async def start_quiz(interaction: discord.Interaction[Any], target: str) -> None:
