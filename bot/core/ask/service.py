@@ -9,6 +9,7 @@ from bot.core.cohort import faq
 from bot.core.context import Request
 from bot.core.reply import Choice, Choices, Citation, Part, Reply, Text
 from knowledge.answer import Answer
+from storage.repositories.questions import ModelCall
 from storage.tables import CohortFaq
 
 
@@ -72,8 +73,22 @@ def _recorded(req: Request, question: str, answer: Answer) -> Reply:
         now=svc.clock.now(),
         kind=answer.kind,
         search_text=answer.search_text if answer.follow_up else None,
+        model_call=_model_call(answer),
     )
     return answer_reply(answer, asked_id)
+
+
+def _model_call(answer: Answer) -> ModelCall | None:
+    usage = answer.usage
+    if usage is None:
+        return None
+    return ModelCall(
+        model=f"{usage.provider}:{usage.model}",
+        outcome=usage.outcome,
+        latency_ms=round(usage.latency_s * 1000),
+        input_tokens=usage.input_tokens,
+        output_tokens=usage.output_tokens,
+    )
 
 
 def answer_reply(answer: Answer, asked_id: int) -> Reply:
