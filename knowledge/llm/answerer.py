@@ -93,16 +93,19 @@ class LLMAnswerer:
         earlier = history if query.follow_up else ()
         messages = build_messages(query.original, passages, earlier)
         started = time.perf_counter()
+        reply: _Reply | None = None
         try:
             reply = self._call(messages, current_sink())
             text, used = _grounded(reply.content, [p.id for p in passages])
         except Exception as exc:  # any provider failure: answer without the model
-            return self._failed(exc, fallback, time.perf_counter() - started)
+            return self._failed(exc, fallback, time.perf_counter() - started, reply)
         usage = self._usage("ok", time.perf_counter() - started, reply)
         metrics.record(usage, reply.first_token_s)
         return _answer(text, used, passages, fallback, usage)
 
-    def _failed(self, exc: Exception, fallback: Answer, seconds: float) -> Answer:
+    def _failed(
+        self, exc: Exception, fallback: Answer, seconds: float, reply: _Reply | None
+    ) -> Answer:
         failure = classify(exc)
         log.warning(
             "LLM %s gave no usable answer (%s); answered from the course text",
@@ -110,7 +113,7 @@ class LLMAnswerer:
             failure.reason,
         )
         log.debug("LLM failure detail", exc_info=True)
-        usage = self._usage(failure.outcome, seconds, None)
+        usage = self._usage(failure.outcome, seconds, reply)  # a malformed reply used tokens too
         metrics.record(usage)
         return replace(fallback, usage=usage)
 
@@ -126,9 +129,9 @@ class LLMAnswerer:
 
     def _call(self, messages: list[tuple[str, str]], sink: AnswerSink | None) -> _Reply:
         """One model call in the pool, within the timeout; a slot is held until it ends."""
+        model = self.model
         if not self._slots.acquire(blocking=False):
             raise Busy
-        model = self.model
         deadline = time.monotonic() + self.config.timeout
         try:
             future: Future[_Reply] = self._pool.submit(

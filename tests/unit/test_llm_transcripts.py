@@ -40,6 +40,11 @@ def answers(n: int, model: ProviderServer) -> None:
         model.answer(json.dumps({"answer": f"Model answer {i}.", "used": [COURSE_ANSWER_ID]}))
 
 
+def data_of(model: ProviderServer, index: int) -> str:
+    """The data message (passages, earlier questions, question) of one request."""
+    return str(model.seen[index].body["messages"][-1]["content"])
+
+
 def rows(chat: FakeChat) -> list[AskedQuestion]:
     with chat.services.db.session() as s:
         return list(s.exec(select(AskedQuestion).order_by(col(AskedQuestion.id))))
@@ -74,7 +79,7 @@ def test_a_follow_up_sends_only_the_asking_learners_earlier_questions(
     chat.send("bob", DOCKER)
     chat.send("bob", "why?")
     chat.send("ada", "why?")
-    bob, ada = (json.dumps(model.seen[i].body) for i in (2, 3))
+    bob, ada = (data_of(model, i) for i in (2, 3))
     assert "earlier_questions" in bob and "docker run" in bob and "DVC" not in bob
     assert "earlier_questions" in ada and "DVC" in ada and "docker" not in ada
 
@@ -86,4 +91,4 @@ def test_after_new_the_model_gets_no_earlier_questions(
     chat.send("ada", DVC)
     chat.send("ada", "/new")
     chat.send("ada", DOCKER)
-    assert "earlier_questions" not in json.dumps(model.seen[-1].body)
+    assert "earlier_questions" not in data_of(model, -1)
