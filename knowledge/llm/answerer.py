@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 from knowledge.answer import Answer, Citation, nearest_modules
 from knowledge.answerer import TOP_PASSAGES, ExtractiveAnswerer
 from knowledge.chunking import Chunk
-from knowledge.llm import metrics
+from knowledge.llm import metrics, texts
 from knowledge.llm.errors import Busy, DeadlineExceeded, MalformedReply, classify
 from knowledge.llm.prompt import PartialAnswer, build_messages, parse_json
 from knowledge.llm.providers import LLMConfig, build_model
@@ -107,11 +107,7 @@ class LLMAnswerer:
         self, exc: Exception, fallback: Answer, seconds: float, reply: _Reply | None
     ) -> Answer:
         failure = classify(exc)
-        log.warning(
-            "LLM %s gave no usable answer (%s); answered from the course text",
-            self.config.spec,
-            failure.reason,
-        )
+        log.warning(texts.LOG_FALLBACK, self.config.spec, failure.reason)
         log.debug("LLM failure detail", exc_info=True)
         usage = self._usage(failure.outcome, seconds, reply)  # a malformed reply used tokens too
         metrics.record(usage)

@@ -10,11 +10,12 @@ import logging
 from concurrent.futures import ThreadPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
 
+from knowledge.llm import texts
 from knowledge.llm.errors import classify
-from knowledge.llm.providers import LLMConfig, build_model, setup_problems
+from knowledge.llm.providers import LLMConfig, build_model, server_url, setup_problems
 
 log = logging.getLogger(__name__)
-PROBE = [("human", 'Reply with the JSON object {"ok": true} and nothing else.')]
+PROBE = [("human", texts.PROBE_PROMPT)]
 
 
 def llm_problems(config: LLMConfig, *, offline: bool = False) -> list[str]:
@@ -31,7 +32,8 @@ def probe(config: LLMConfig) -> str | None:
     try:
         model = build_model(config)
     except Exception as exc:  # the provider class refused the settings
-        return f"TUTOR_LLM: {config.spec} cannot be built ({type(exc).__name__}: {_first(exc)})"
+        error = f"{type(exc).__name__}: {_first(exc)}"
+        return texts.CANNOT_BUILD.format(spec=config.spec, error=error)
     pool = ThreadPoolExecutor(1, thread_name_prefix="llm-probe")
     try:
         reply = pool.submit(model.invoke, PROBE).result(timeout=config.timeout)
@@ -43,7 +45,7 @@ def probe(config: LLMConfig) -> str | None:
     finally:
         pool.shutdown(wait=False)
     if not reply.content:
-        return f"TUTOR_LLM: {config.spec} answered the probe with nothing; try another model"
+        return texts.EMPTY_PROBE.format(spec=config.spec)
     return None
 
 
@@ -53,27 +55,23 @@ def _first(exc: BaseException) -> str:
 
 
 def _timeout(config: LLMConfig) -> str:
-    return (
-        f"TUTOR_LLM_TIMEOUT: {config.spec} did not answer a tiny probe within "
-        f"{config.timeout:g} s; check the server is up and the model loaded, or raise it"
-    )
+    return texts.PROBE_TIMEOUT.format(spec=config.spec, seconds=config.timeout)
 
 
 def _explain(config: LLMConfig, exc: BaseException) -> str:
     failure = classify(exc)
     provider = config.provider
-    where = config.base_url or "the provider's default URL"
+    where = server_url(config)
     if failure.status in (401, 403) and provider and provider.credential:
-        return f"{provider.credential}: rejected by {where} ({failure.reason}); check the key"
-    if failure.status == 404:
-        fix = (
-            f"run `ollama pull {config.model_name}`"
-            if config.provider_name == "ollama"
-            else "check the model name and TUTOR_LLM_BASE_URL"
+        return texts.KEY_REJECTED.format(
+            credential=provider.credential, where=where, reason=failure.reason
         )
-        return f"TUTOR_LLM: model {config.model_name!r} not found at {where} (HTTP 404); {fix}"
+    if failure.status == 404:
+        ollama = config.provider_name == "ollama"
+        fix = texts.PULL_FIX.format(model=config.model_name) if ollama else texts.NAME_FIX
+        return texts.MODEL_NOT_FOUND.format(model=config.model_name, where=where, fix=fix)
     if failure.outcome == "timeout":
         return _timeout(config)
     if failure.outcome == "unreachable":
-        return f"TUTOR_LLM_BASE_URL: cannot connect to {where}; start the server or fix the URL"
-    return f"TUTOR_LLM: the probe to {config.spec} failed ({failure.reason}: {_first(exc)})"
+        return texts.UNREACHABLE.format(where=where)
+    return texts.PROBE_FAILED.format(spec=config.spec, reason=failure.reason, detail=_first(exc))

@@ -13,6 +13,8 @@ import os
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from knowledge.llm import texts
+
 if TYPE_CHECKING:
     from langchain_core.language_models import BaseChatModel
 
@@ -96,26 +98,29 @@ def setup_problems(config: LLMConfig) -> list[str]:
     provider = config.provider
     if provider is None:
         names = ", ".join(PROVIDERS)
-        return [f"TUTOR_LLM: unknown provider {config.provider_name!r}; use one of {names}"]
+        return [texts.UNKNOWN_PROVIDER.format(provider=config.provider_name, names=names)]
     problems = []
     if not config.model_name:
-        problems.append(f"TUTOR_LLM: no model named; e.g. TUTOR_LLM={provider.name}:<model>")
+        problems.append(texts.NO_MODEL.format(provider=provider.name))
     if importlib.util.find_spec(provider.module) is None:
-        problems.append(
-            f"TUTOR_LLM: the {provider.package} package is not installed; "
-            f'run: pip install -e ".[{provider.extra}]" (or pip install {provider.package})'
-        )
+        problems.append(texts.NOT_INSTALLED.format(package=provider.package, extra=provider.extra))
     if provider.credential and not os.environ.get(provider.credential):
-        hint = (
-            " (a local OpenAI-compatible server accepts any value, e.g. none)"
-            if provider.name == "openai" and config.base_url
-            else ""
-        )
+        any_key = provider.name == "openai" and config.base_url
         problems.append(
-            f"{provider.credential}: not set; {provider.name} needs it: "
-            f"export {provider.credential}=<key>{hint}"
+            texts.NO_CREDENTIAL.format(
+                credential=provider.credential,
+                provider=provider.name,
+                hint=texts.ANY_KEY_HINT if any_key else "",
+            )
         )
     return problems
+
+
+def server_url(config: LLMConfig) -> str:
+    """Where the model is reached: TUTOR_LLM_BASE_URL, else the client's own variable."""
+    provider = config.provider
+    from_env = os.environ.get(provider.base_url_env) if provider else None
+    return config.base_url or from_env or texts.DEFAULT_WHERE
 
 
 def build_model(config: LLMConfig) -> BaseChatModel:
