@@ -31,8 +31,12 @@ async def run_command(
     client: TutorClient = interaction.client
     await interaction.response.defer(thinking=True, ephemeral=ephemeral)
     stream = InteractionAnswerStream(interaction)
-    with streaming_to(stream):  # asyncio.to_thread carries it into the core's thread
-        replies = await client.core(from_interaction(interaction, text))
+    try:
+        with streaming_to(stream):  # asyncio.to_thread carries it into the core's thread
+            replies = await client.core(from_interaction(interaction, text))
+    except BaseException:
+        await stream.finish([])  # stop the edits; the error handler answers
+        raise
     await stream.finish(replies, private=ephemeral)
 
 

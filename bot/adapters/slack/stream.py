@@ -35,7 +35,11 @@ async def answer_streaming(
 ) -> None:
     """Route a message whose answer may come from the model, showing it as it is written."""
     stream = SlackAnswerStream(client, where)
-    replies = await tutor.handle(incoming, sink=stream)
+    try:
+        replies = await tutor.handle(incoming, sink=stream)
+    except BaseException:
+        await stream.finish([])  # no placeholder left behind
+        raise
     await stream.finish(replies)
 
 
