@@ -34,6 +34,7 @@ class Provider:
     extra: str
     credential: str | None
     base_url_env: str
+    default_url: str
 
     @property
     def package(self) -> str:
@@ -51,8 +52,17 @@ PROVIDERS = {
             "openai",
             "OPENAI_API_KEY",
             "OPENAI_BASE_URL",
+            "https://api.openai.com/v1",
         ),
-        Provider("ollama", "langchain_ollama", "ChatOllama", "ollama", None, "OLLAMA_HOST"),
+        Provider(
+            "ollama",
+            "langchain_ollama",
+            "ChatOllama",
+            "ollama",
+            None,
+            "OLLAMA_HOST",
+            "http://localhost:11434",
+        ),
         Provider(
             "anthropic",
             "langchain_anthropic",
@@ -60,6 +70,7 @@ PROVIDERS = {
             "anthropic",
             "ANTHROPIC_API_KEY",
             "ANTHROPIC_BASE_URL",
+            "https://api.anthropic.com",
         ),
     )
 }
@@ -119,8 +130,9 @@ def setup_problems(config: LLMConfig) -> list[str]:
 def server_url(config: LLMConfig) -> str:
     """Where the model is reached: TUTOR_LLM_BASE_URL, else the client's own variable."""
     provider = config.provider
-    from_env = os.environ.get(provider.base_url_env) if provider else None
-    return config.base_url or from_env or texts.DEFAULT_WHERE
+    if provider is None:
+        return config.base_url or texts.DEFAULT_WHERE
+    return config.base_url or os.environ.get(provider.base_url_env) or provider.default_url
 
 
 def build_model(config: LLMConfig) -> BaseChatModel:
