@@ -170,7 +170,12 @@ def _pct(value: float | None) -> str:
     return "n/a" if value is None else f"{value * 100:.1f}%"
 
 
-def report(ours: Scores, base: Scores, extra: list[tuple[str, str, str]]) -> None:
+def report(
+    ours: Scores,
+    base: Scores,
+    extra: list[tuple[str, str, str]],
+    names: tuple[str, str] = ("tutor", "baseline (vector)"),
+) -> None:
     """Print the figures side by side."""
     rows = [
         ("section hit@1", _pct(ours.hit1), _pct(base.hit1)),
@@ -191,7 +196,7 @@ def report(ours: Scores, base: Scores, extra: list[tuple[str, str, str]]) -> Non
         ("warm p95", f"{ours.p95_ms:.0f} ms", f"{base.p95_ms:.0f} ms"),
         *extra,
     ]
-    print(f"{'':<30}{'tutor':>22}{'baseline (vector)':>22}")
+    print(f"{'':<30}{names[0]:>22}{names[1]:>22}")
     for name, a, b in rows:
         print(f"{name:<30}{a:>22}{b:>22}")
 
@@ -205,6 +210,11 @@ def main() -> None:
     parser.add_argument("--part", choices=["dev", "held-out", "both", "all"], default="dev")
     parser.add_argument("--misses", action="store_true", help="list the turns that went wrong")
     args = parser.parse_args()
+    if os.environ.get("TUTOR_LLM"):  # the LLM mode: the tutor with its model vs extractive
+        from bench.llm_answers import run_llm
+
+        run_llm(args.part)
+        return
     conversations = [c for c in load_conversations() if _wanted(args.part, c[0].held_out)]
     turns = [t for c in conversations for t in c]
     curriculum = load_curriculum()

@@ -23,6 +23,7 @@ from bot.core.ports import (
 )
 from bot.settings import Settings
 from curriculum.catalog import CONTENT_ROOT, Curriculum, load_curriculum
+from knowledge.llm.providers import LLMConfig
 from knowledge.service import Knowledge
 from storage.engine import Database
 from storage.repositories import (
@@ -65,6 +66,18 @@ class Services:
         self.db.dispose()
 
 
+def llm_config(settings: Settings) -> LLMConfig | None:
+    """The answer model's configuration, or None when TUTOR_LLM is unset."""
+    if not settings.llm:
+        return None
+    return LLMConfig(
+        settings.llm,
+        base_url=settings.llm_base_url,
+        timeout=settings.llm_timeout,
+        concurrency=settings.llm_concurrency,
+    )
+
+
 @lru_cache(maxsize=4)
 def shipped_curriculum(root: Path = CONTENT_ROOT) -> Curriculum:
     """The curriculum is immutable data: load it once per process."""
@@ -99,7 +112,7 @@ def bootstrap(
         or Knowledge.build(
             settings.data_dir,
             chroma_url=settings.chroma_url,
-            llm=settings.llm,
+            llm=llm_config(settings),
             curriculum=curriculum,
         ),
         badges=BadgeRepository(db),

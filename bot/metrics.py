@@ -70,8 +70,10 @@ POST_OUTCOMES = {"posted": "sent", "skipped": "skipped", "failed": "failed"}
 
 
 def render() -> bytes:
-    """The registry in Prometheus' text format."""
-    return generate_latest(REGISTRY)
+    """The tutor's registry and the LLM answerer's, in Prometheus' text format."""
+    from knowledge.llm.metrics import REGISTRY as LLM_REGISTRY
+
+    return generate_latest(REGISTRY) + generate_latest(LLM_REGISTRY)
 
 
 def track_index_size(count: Callable[[], int]) -> None:

@@ -41,6 +41,11 @@ class Settings(BaseSettings):
         default=None, description="Chroma server URL (http://host:port); default: local Chroma."
     )
     llm: str | None = Field(default=None, description="Optional provider:model for answers.")
+    llm_base_url: str | None = Field(
+        default=None, description="Base URL of the model server (Ollama, OpenAI-compatible)."
+    )
+    llm_timeout: float = Field(default=30.0, gt=0, le=600, description="Seconds per model call.")
+    llm_concurrency: int = Field(default=4, ge=1, le=64, description="Model calls at once.")
     auto_ingest: bool = Field(default=True, description="Build the index at start when empty.")
     ask_per_minute: int = Field(default=6, ge=1, le=600)
     ask_per_day: int = Field(default=200, ge=1, le=100_000)
@@ -96,6 +101,15 @@ class Settings(BaseSettings):
             return None
         if ":" not in value:
             raise ValueError("expected provider:model, e.g. ollama:llama3.1 or openai:gpt-4o-mini")
+        return value
+
+    @field_validator("llm_base_url")
+    @classmethod
+    def _base_url(cls, value: str | None) -> str | None:
+        if not value:
+            return None
+        if not value.startswith(("http://", "https://")):
+            raise ValueError("expected http(s)://host:port of the model server")
         return value
 
     @field_validator("log_level")

@@ -25,6 +25,7 @@ from curriculum.catalog.interview import InterviewQuestion
 from curriculum.catalog.models import Curriculum, Question
 from knowledge.answer import RelevancePolicy
 from knowledge.embeddings import HashingEmbedder
+from knowledge.llm.providers import LLMConfig
 from knowledge.service import Knowledge
 from storage.engine import normalise_url
 
@@ -179,15 +180,26 @@ HASHING_POLICY = RelevancePolicy(
 
 
 def make_services(
-    tmp_path: Path, *, database_url: str | None = None, curriculum: Curriculum | None = None
+    tmp_path: Path,
+    *,
+    database_url: str | None = None,
+    curriculum: Curriculum | None = None,
+    llm: LLMConfig | None = None,
 ) -> Services:
-    """Services on temp storage, a fake clock, and a fast deterministic embedder."""
+    """Services on temp storage, a fake clock, and a fast deterministic embedder.
+
+    With `llm`, answers are phrased by that model (tests point it at a local server).
+    """
     settings = Settings(
         data_dir=tmp_path, database_url=database_url or f"sqlite:///{tmp_path}/t.db"
     )
     curriculum = curriculum or shipped_curriculum()
     knowledge = Knowledge.build(
-        tmp_path, embedder=HashingEmbedder(dim=256), curriculum=curriculum, policy=HASHING_POLICY
+        tmp_path,
+        embedder=HashingEmbedder(dim=256),
+        curriculum=curriculum,
+        policy=HASHING_POLICY,
+        llm=llm,
     )
     return bootstrap(
         settings, clock=FakeClock(), curriculum=curriculum, auto_upgrade=True, knowledge=knowledge

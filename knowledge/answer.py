@@ -4,11 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from curriculum.catalog.models import Lesson
 from knowledge import texts
 from knowledge.chunking import Chunk
 from knowledge.retrieval import Passage, Retrieval
+
+if TYPE_CHECKING:
+    from knowledge.llm.metrics import Usage
 
 
 @dataclass(frozen=True)
@@ -70,6 +74,8 @@ class Answer:
     key: str | None = None
     search_text: str = ""
     """What was searched (with the previous question when it was a follow-up)."""
+    usage: Usage | None = None
+    """The model call behind the answer (tokens, latency, outcome); None without a model."""
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,8 @@ from knowledge.written import ProbeIndex, WrittenAnswers, sentence_probes
 if TYPE_CHECKING:
     from langchain_core.language_models import BaseChatModel
 
+    from knowledge.llm.providers import LLMConfig
+
 
 VECTOR_CACHE = 2048
 """Embedded cohort-FAQ questions kept in memory."""
@@ -43,7 +45,7 @@ class Knowledge:
         self,
         store: ChromaStore,
         embedder: Embedder,
-        llm: str | BaseChatModel | None = None,
+        llm: str | LLMConfig | BaseChatModel | None = None,
         policy: RelevancePolicy | None = None,
         curriculum: Curriculum | None = None,
     ) -> None:
@@ -69,7 +71,7 @@ class Knowledge:
         cls,
         data_dir: Path,
         chroma_url: str | None = None,
-        llm: str | BaseChatModel | None = None,
+        llm: str | LLMConfig | BaseChatModel | None = None,
         embedder: Embedder | None = None,
         curriculum: Curriculum | None = None,
         policy: RelevancePolicy | None = None,

@@ -218,6 +218,14 @@ class AskedQuestion(SQLModel, table=True):
     """How it was answered: section, faq, term, passage, course, cohort_faq, organiser, decline."""
     search_text: str | None = Field(default=None, max_length=1000)
     """What was searched when the question was a follow-up (the previous question + this one)."""
+    model: str | None = Field(default=None, max_length=120)
+    """The `provider:model` called for this answer (None: no model was called)."""
+    model_outcome: str | None = Field(default=None, max_length=16)
+    """How the call ended: ok, timeout, rate_limited, server_error, malformed, busy ..."""
+    input_tokens: int | None = Field(default=None)
+    output_tokens: int | None = Field(default=None)
+    latency_ms: int | None = Field(default=None)
+    """From calling the model to its complete reply (or failure)."""
 
 
 class ConversationStart(SQLModel, table=True):

@@ -60,13 +60,22 @@ def run(
     dashboard_port: int | None = typer.Option(
         None, "--dashboard-port", help="Also serve the instructor dashboard on this port."
     ),
+    offline: bool = typer.Option(
+        False, "--offline", help="Check TUTOR_LLM without asking the model a probe at start."
+    ),
 ) -> None:
     """Start every adapter whose credentials are set (Slack, Discord); else the console."""
     cfg = common.settings()
     slack = _slack_configured(cfg)
     if not slack and not cfg.discord_token:
-        console(no_scheduler=no_scheduler, save_files=None, dashboard_port=dashboard_port)
+        console(
+            no_scheduler=no_scheduler,
+            save_files=None,
+            dashboard_port=dashboard_port,
+            offline=offline,
+        )
         return
+    common.require_llm(cfg, offline=offline)
     from bot.cli.serve import serve
 
     with common.services(auto_upgrade=True) as services:
@@ -124,11 +133,15 @@ def console(
     dashboard_port: int | None = typer.Option(
         None, "--dashboard-port", help="Also serve the instructor dashboard on this port."
     ),
+    offline: bool = typer.Option(
+        False, "--offline", help="Check TUTOR_LLM without asking the model a probe at start."
+    ),
 ) -> None:
     """Chat with the tutor in this terminal (also works from a pipe: `printf '/help\\n' | ...`)."""
     from bot.adapters.console.broadcast import start_scheduler_thread
     from bot.adapters.console.repl import run_console
 
+    common.require_llm(common.settings(), offline=offline)
     with common.services(auto_upgrade=True) as services:
         knowledge.ensure_index(services)
         stop = None if no_scheduler else start_scheduler_thread(services, sys.stdout)
@@ -175,8 +188,12 @@ def db_upgrade() -> None:
 
 
 @config_app.command("check")
-def config_check() -> None:
-    """Show the effective settings (secrets masked) and check the database is reachable."""
+def config_check(
+    offline: bool = typer.Option(
+        False, "--offline", help="Do not send the model a probe (package and credential only)."
+    ),
+) -> None:
+    """Show the effective settings (secrets masked); check the database and the model."""
     cfg = common.settings()
     for name, value in cfg.masked().items():
         common.out.print(f"{name:<28} {value}")
@@ -188,6 +205,19 @@ def config_check() -> None:
         db.dispose()
     except DatabaseError as exc:
         common.fail(f"DATABASE_URL: {exc}")
+    _check_llm(cfg, offline)
+
+
+def _check_llm(cfg: Settings, offline: bool) -> None:
+    if not cfg.llm:
+        common.out.print(f"{'model':<28} none (extractive answers)")
+        return
+    problems = common.llm_problems(cfg, offline=offline)
+    common.report_problems(problems)
+    if problems:
+        raise typer.Exit(2)
+    how = "package and credential ok (probe skipped)" if offline else "answered a probe"
+    common.out.print(f"{'model':<28} {cfg.llm}: {how}")
 
 
 def main() -> None:

@@ -9,6 +9,7 @@ from typing import NoReturn
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 from bot.bootstrap import Services, bootstrap
 from bot.settings import Settings, SettingsError, load_settings
@@ -22,6 +23,29 @@ out = Console(highlight=False, soft_wrap=True)
 def fail(message: str, code: int = 2) -> NoReturn:
     err.print(f"[bold red]error:[/] {message}", markup=True)
     raise typer.Exit(code)
+
+
+def llm_problems(cfg: Settings, *, offline: bool = False) -> list[str]:
+    """Problems with TUTOR_LLM (package, credential, probe unless offline), one line each."""
+    from bot.bootstrap import llm_config
+    from knowledge.llm.check import llm_problems as check
+
+    config = llm_config(cfg)
+    return check(config, offline=offline) if config is not None else []
+
+
+def require_llm(cfg: Settings, *, offline: bool = False) -> None:
+    """At start: exit with one line per problem when TUTOR_LLM is set but cannot work."""
+    problems = llm_problems(cfg, offline=offline)
+    report_problems(problems)
+    if problems:
+        raise typer.Exit(2)
+
+
+def report_problems(problems: list[str]) -> None:
+    """One `error:` line per problem on stderr (markup in problems is shown as typed)."""
+    for problem in problems:
+        err.print(f"[bold red]error:[/] {escape(problem)}", markup=True)
 
 
 def settings() -> Settings:

@@ -87,8 +87,14 @@ def ingest(
         common.out.print(summary(report), markup=False)
 
 
-def ask(question: str = typer.Argument(..., help="A question about the course material.")) -> None:
+def ask(
+    question: str = typer.Argument(..., help="A question about the course material."),
+    offline: bool = typer.Option(
+        False, "--offline", help="Check TUTOR_LLM without asking the model a probe first."
+    ),
+) -> None:
     """Answer one question from the course material, with citations."""
+    common.require_llm(common.settings(), offline=offline)
     with common.services(auto_upgrade=True) as services:
         ensure_index(services)
         answer = services.knowledge.ask(question)

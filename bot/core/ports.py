@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from datetime import datetime
 from typing import Any, Protocol
 
+from storage.repositories.questions import ModelCall
 from storage.repositories.quizzes import AnswerOutcome
 from storage.tables import (
     BadgeAward,
@@ -83,6 +84,7 @@ class QuestionStore(Protocol):
         now: datetime,
         kind: str | None = None,
         search_text: str | None = None,
+        model_call: ModelCall | None = None,
     ) -> int: ...
     def conversation(self, learner_id: int, thread_key: str, limit: int = 4) -> list[str]: ...
     def start_afresh(self, learner_id: int, thread_key: str, now: datetime) -> None: ...

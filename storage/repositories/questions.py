@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -10,6 +11,27 @@ from sqlmodel import col, func, select
 
 from storage.engine import Database
 from storage.tables import AnswerFeedback, AskedQuestion, ConversationStart
+
+
+@dataclass(frozen=True)
+class ModelCall:
+    """The model call behind an answer: which model, how it ended, tokens and latency."""
+
+    model: str
+    outcome: str
+    latency_ms: int
+    input_tokens: int | None = None
+    output_tokens: int | None = None
+
+    def columns(self) -> dict[str, Any]:
+        """The `asked_question` columns it fills."""
+        return {
+            "model": self.model[:120],
+            "model_outcome": self.outcome[:16],
+            "latency_ms": self.latency_ms,
+            "input_tokens": self.input_tokens,
+            "output_tokens": self.output_tokens,
+        }
 
 
 class QuestionRepository:
@@ -28,8 +50,12 @@ class QuestionRepository:
         now: datetime,
         kind: str | None = None,
         search_text: str | None = None,
+        model_call: ModelCall | None = None,
     ) -> int:
-        """Store a question and its answer; returns its id (feedback hangs on it)."""
+        """Store a question and its answer; returns its id (feedback hangs on it).
+
+        `model_call` is the LLM call behind the answer, when there was one.
+        """
         with self.db.session() as s:
             row = AskedQuestion(
                 learner_id=learner_id,
@@ -41,6 +67,7 @@ class QuestionRepository:
                 asked_at=now,
                 kind=kind,
                 search_text=search_text[:1000] if search_text else None,
+                **(model_call.columns() if model_call else {}),
             )
             s.add(row)
             s.flush()

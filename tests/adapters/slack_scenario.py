@@ -19,6 +19,7 @@ from bot.adapters.slack.edge import http_app
 from bot.adapters.slack.settings import SlackSettings
 from bot.bootstrap import Services
 from bot.testing import make_services
+from knowledge.llm.providers import LLMConfig
 from tests.adapters.slack_fake_api import BOT_USER, TEAM, FakeSlackApi, settle
 
 SECRET = "test-signing-secret"
@@ -37,8 +38,9 @@ def signed_headers(
 class SlackScenario:
     """A fake Slack, the real app in HTTP mode, and helpers that read like Slack traffic."""
 
-    def __init__(self, tmp_path: Path, **settings: Any) -> None:
+    def __init__(self, tmp_path: Path, llm: LLMConfig | None = None, **settings: Any) -> None:
         self.tmp_path = tmp_path
+        self.llm = llm
         self.cfg = SlackSettings(_env_file=None, **settings)  # type: ignore[call-arg]
         self.fake = FakeSlackApi()
         self.services: Services | None = None
@@ -48,7 +50,7 @@ class SlackScenario:
 
     async def __aenter__(self) -> SlackScenario:
         await self.fake.start()
-        self.services = make_services(self.tmp_path)
+        self.services = make_services(self.tmp_path, llm=self.llm)
         client = AsyncWebClient(token="xoxb-test", base_url=self.fake.base_url)
         self.app = build_app(
             self.services, client=client, signing_secret=SECRET, slack_settings=self.cfg

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -116,13 +117,13 @@ def test_unusable_replies_fall_back_to_extractive(
 ) -> None:
     model = FakeListChatModel(responses=[reply])
     answer = LLMAnswerer(extractive, model).answer(QUESTION)
-    assert answer == extractive.answer(QUESTION)
+    assert replace(answer, usage=None) == extractive.answer(QUESTION)
     assert answer.text.startswith("From *")
 
 
 def test_model_errors_fall_back_to_extractive(extractive: ExtractiveAnswerer) -> None:
     answer = LLMAnswerer(extractive, BrokenModel(responses=["x"])).answer(QUESTION)
-    assert answer == extractive.answer(QUESTION)
+    assert replace(answer, usage=None) == extractive.answer(QUESTION)
 
 
 def test_declines_never_reach_the_model(extractive: ExtractiveAnswerer) -> None:

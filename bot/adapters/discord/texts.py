@@ -79,3 +79,5 @@ ERR_NO_TOKEN = "DISCORD_TOKEN: not set; create a bot token in the Discord develo
 ERR_BAD_TOKEN = "DISCORD_TOKEN: rejected by Discord (reset the token in the developer portal)"
 ERR_UNREACHABLE = "Discord: cannot reach discord.com ({error}); check the network and try again"
 ERR_BAD_CLIENT_ID = "--client-id: expected the application's numeric id (17 to 20 digits)"
+STILL_WRITING = " …"
+"""Shown after a model's answer while it is still being written."""

@@ -14,6 +14,7 @@ from bot.adapters.slack import inbound, texts
 from bot.adapters.slack.post import Where, deliver
 from bot.adapters.slack.render import escape
 from bot.adapters.slack.settings import SlackSettings
+from bot.adapters.slack.stream import answer_streaming
 from bot.adapters.slack.tutor import SlackTutor
 from bot.core import texts as core_texts
 from bot.core.incoming import MAX_TEXT
@@ -105,6 +106,9 @@ class CommandListener:
             return
         ts = str(posted["ts"])
         incoming = inbound.from_command(body, name, person, ts)
+        if name == "ask":
+            await answer_streaming(self.tutor, client, incoming, Where(channel, user, ts, respond))
+            return
         replies = await self.tutor.handle(incoming)
         if name in THREADED and not await self.tutor.quiz_running(
             incoming.workspace, channel, user, ts

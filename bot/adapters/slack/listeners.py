@@ -11,6 +11,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 from bot.adapters.slack import inbound, texts
 from bot.adapters.slack.post import Where, deliver
 from bot.adapters.slack.render import answered_blocks
+from bot.adapters.slack.stream import answer_streaming
 from bot.adapters.slack.tutor import SlackTutor
 from bot.core.quiz.render import ANSWER_ACTION
 
@@ -109,8 +110,8 @@ class EventListeners:
             incoming = inbound.from_message(
                 team, event, person, context.bot_user_id, body.get("event_id")
             )
-            replies = await self.tutor.handle(incoming)
-            await deliver(client, replies, Where(incoming.channel, incoming.user, incoming.thread))
+            where = Where(incoming.channel, incoming.user, incoming.thread)
+            await answer_streaming(self.tutor, client, incoming, where)
         except Exception:  # claimed already: a retry would be dropped, so log it here
             log.exception("answering event %s failed", body.get("event_id"))
 

@@ -44,3 +44,5 @@ def slack_error(code: str) -> str:
 PROGRESS_CARD = "Your progress card"
 CITATION = "📖 *{title}* · {source}"
 BAR = "{label}  `{bar}`  {done}/{total}"
+THINKING = "💭 _thinking…_"
+STILL_WRITING = " …"

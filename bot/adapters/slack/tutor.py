@@ -17,6 +17,7 @@ from bot.core.incoming import Incoming
 from bot.core.quiz import service as quiz
 from bot.core.reply import Reply
 from bot.core.router import Router, looks_like_an_answer, split_command
+from knowledge.llm.stream import AnswerSink, streaming_to
 from storage.repositories.processed import ProcessedEventRepository
 
 PRUNE_EVERY = 500  # claims between clean-ups of old claims
@@ -39,10 +40,19 @@ class SlackTutor:
         self._lane = ThreadPoolExecutor(max_workers=1, thread_name_prefix="slack-core")
         self._claims = 0
 
-    async def handle(self, incoming: Incoming) -> list[Reply]:
-        """The core's replies to one message or press (never raises)."""
+    async def handle(self, incoming: Incoming, sink: AnswerSink | None = None) -> list[Reply]:
+        """The core's replies to one message or press (never raises).
+
+        With a `sink`, an answer the model writes is passed to it as it grows.
+        """
         loop = asyncio.get_running_loop()
-        return await loop.run_in_executor(self._lane, self.router.handle, incoming)
+        return await loop.run_in_executor(self._lane, self._route, incoming, sink)
+
+    def _route(self, incoming: Incoming, sink: AnswerSink | None) -> list[Reply]:
+        if sink is None:
+            return self.router.handle(incoming)
+        with streaming_to(sink):
+            return self.router.handle(incoming)
 
     async def observe(self, activity: Activity) -> None:
         """Record community activity (never raises)."""

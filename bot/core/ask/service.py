@@ -12,6 +12,7 @@ from curriculum.numbers import ascii_int
 from knowledge.answer import Answer, decline
 from knowledge.query import injected
 from knowledge.texts import DECLINE_INJECTION
+from storage.repositories.questions import ModelCall
 from storage.tables import CohortFaq
 
 
@@ -78,8 +79,22 @@ def _recorded(req: Request, question: str, answer: Answer) -> Reply:
         now=svc.clock.now(),
         kind=answer.kind,
         search_text=answer.search_text if answer.follow_up else None,
+        model_call=_model_call(answer),
     )
     return answer_reply(answer, asked_id)
+
+
+def _model_call(answer: Answer) -> ModelCall | None:
+    usage = answer.usage
+    if usage is None:
+        return None
+    return ModelCall(
+        model=f"{usage.provider}:{usage.model}",
+        outcome=usage.outcome,
+        latency_ms=round(usage.latency_s * 1000),
+        input_tokens=usage.input_tokens,
+        output_tokens=usage.output_tokens,
+    )
 
 
 def answer_reply(answer: Answer, asked_id: int) -> Reply:
