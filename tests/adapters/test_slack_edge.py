@@ -289,3 +289,25 @@ def test_the_app_starts_without_the_token_will_be_unused_warning(
         run(scenario())
     services.close()
     assert not [r for r in caplog.records if "unused" in r.getMessage()]
+
+
+def test_a_typed_answer_sent_before_a_press_counted_is_not_graded_against_the_next_question(
+    tmp_path: Path,
+) -> None:
+    async def scenario() -> None:
+        async with SlackScenario(tmp_path) as s:
+            assert s.services is not None
+            await s.command("/quiz", "m01")
+            await settle()
+            question = _quiz_message(s)
+            thread = question["thread_ts"]
+            await s.press("UADA", question, buttons(question)[0])
+            await settle()
+            pressed_at = s.services.clock.now().timestamp()
+            typed_before = f"{int(pressed_at) - 1}.000100"  # Slack's ts: sent 1 s before
+            await s.event(thread_message("2", thread, typed_before))
+            await settle()
+            notes = [n["text"] for n in s.fake.of("chat.postEphemeral")]
+            assert any("arrived after the question it was meant for" in n for n in notes), notes
+
+    run(scenario())
