@@ -6,23 +6,13 @@ import asyncio
 from pathlib import Path
 from typing import Any
 
-from bot.adapters.discord.bot import TutorClient
 from bot.bootstrap import Services
 from curriculum.catalog.interview import InterviewQuestion
-from tests.adapters.fake_discord import (
-    FakeChannel,
-    FakeInteraction,
-    FakeMessage,
-    FakeThread,
-    FakeUser,
-    Recorder,
-    make_client,
-    press,
-)
+from tests.adapters.fake_discord import Course, DiscordHarness
+from tests.adapters.fake_discord import all_text as all_discord_text
+from tests.adapters.fake_discord import buttons as discord_buttons
 from tests.adapters.slack_fake_api import TEAM, settle
 from tests.adapters.slack_scenario import SlackScenario, all_text, buttons
-
-ADA = FakeUser(111_111_111_111_111_111, "Ada")
 
 
 def waiting_on(services: Services, platform: str, workspace: str, user: str) -> InterviewQuestion:
@@ -81,39 +71,27 @@ def test_slack_interview_runs_in_its_thread_typed_answers_and_done_button(tmp_pa
     asyncio.run(scenario())
 
 
-async def start_interview(client: TutorClient, channel: FakeChannel, focus: str) -> FakeThread:
-    await client.setup_hook()
-    interaction = FakeInteraction(client, channel, ADA)
-    await client.tree.get_command("interview").callback(interaction, focus=focus)
-    thread = channel.recorder.of("send")[-1]["channel"]
-    assert isinstance(thread, FakeThread)
-    return thread
-
-
-def question_message(thread: FakeThread) -> FakeMessage:
-    return next(m for m in reversed(thread.sent) if m.view is not None)
-
-
 def test_discord_interview_in_a_thread_with_hint_and_done_buttons(tmp_path: Path) -> None:
     async def scenario() -> None:
-        client = make_client(tmp_path)
-        channel = FakeChannel(Recorder())
-        thread = await start_interview(client, channel, "one")
-        assert "started a mock interview" in channel.recorder.of("followup")[0]["content"]
-        first = question_message(thread)
-        assert "Question 1/1" in first.content and first.view is not None
-        ids = first.custom_ids()
-        assert all(i.startswith("tutor:interview.act:") and len(i) <= 100 for i in ids)
-        question = waiting_on(client.services, "discord", "discord", str(ADA.id))
-        await press(client, first, ids[1], ADA)  # Hint: only Ada sees it, the buttons stay live
-        hint = thread.recorder.of("followup")[-1]
-        assert question.key_points[0].statement in hint["content"] and hint["ephemeral"]
-        assert thread.recorder.of("edit_original") == []
-        said = FakeMessage(thread, ADA, strong(question))
-        await client.on_message(said)
-        assert "Noted" in thread.sent[-1].content
-        await client.on_message(FakeMessage(thread, ADA, "done"))
-        finished = "\n".join(m.content for m in thread.sent)
-        assert "for 1 hint" in finished and "Interview finished" in finished
+        c = Course()
+        async with DiscordHarness(tmp_path, world=c.world) as h:
+            it = await h.slash(c.ada, c.general, "interview", focus="one")
+            assert not it.thinking and "started a mock interview" in all_discord_text(it)
+            thread = int(h.thread_of(c.general)["id"])
+            first = next(m for m in reversed(h.seen(thread)) if discord_buttons(m))
+            assert "Question 1/1" in first["content"]
+            ids = [b["custom_id"] for b in discord_buttons(first)]
+            assert all(i.startswith("tutor:interview.act:") and len(i) <= 100 for i in ids)
+            question = waiting_on(h.client.services, "discord", "discord", str(c.ada))
+            hint = await h.press(c.ada, int(first["id"]), ids[1])  # only Ada sees the hint
+            assert question.key_points[0].statement in "\n".join(
+                m["content"] for m in h.private(hint)
+            )
+            await h.say(c.ada, thread, strong(question))
+            assert "Noted" in h.texts(thread)
+            await h.say(c.ada, thread, "done")
+            finished = h.texts(thread)
+            assert "for 1 hint" in finished and "Interview finished" in finished
+            assert c.world.refusals == []
 
     asyncio.run(scenario())

@@ -99,8 +99,8 @@ class SlackTutor:
     async def answers_here(
         self, team: str, channel: str, user: str, thread: str, text: str
     ) -> bool:
-        """Whether a thread reply is for the quiz core: a quiz runs in the thread, or one ran
-        there and the reply looks like an answer (it hears that the quiz is over)."""
+        """Whether a thread reply is for the quiz core: a quiz or a mock interview runs in the
+        thread, or a quiz ran there and the reply looks like an answer (it hears it is over)."""
         probe = Incoming(
             platform=PLATFORM, workspace=team, channel=channel, user=user, thread=thread, text=text
         )
@@ -110,6 +110,8 @@ class SlackTutor:
         learner = self.services.learners.find(probe.platform, probe.workspace, probe.user)
         if learner is None or learner.id is None:
             return False
+        if self.services.interviews.active(learner.id, probe.thread_key) is not None:
+            return True
         latest = self.services.quizzes.latest_in_thread(learner.id, probe.thread_key)
         if latest is None:
             return False
