@@ -14,8 +14,10 @@ from bot.core.ask import service as ask
 from bot.core.ask import texts as ask_texts
 from bot.core.cohort import commands as cohort
 from bot.core.context import Request
-from bot.core.handlers import help, roadmap
+from bot.core.handlers import help, roadmap, track
 from bot.core.incoming import MAX_TEXT, Incoming
+from bot.core.lesson import prerequisites
+from bot.core.lesson import service as lesson
 from bot.core.privacy import service as privacy
 from bot.core.progress import catalog_view, view
 from bot.core.projects import service as projects
@@ -34,9 +36,11 @@ COMMANDS: dict[str, Handler] = {
     "ask": ask.ask,
     "cohort": cohort.handle,
     "start": help.handle,
-    "quiz": quiz.start_quiz,
+    "quiz": prerequisites.start_quiz,
+    "lesson": lesson.handle,
     "progress": view.handle,
     "roadmap": roadmap.handle,
+    "track": track.handle,
     "badges": catalog_view.handle,
     "project": projects.handle,
     "privacy": privacy.handle,
@@ -106,6 +110,8 @@ class Router:
             req = Request(incoming, learner, svc)
             if incoming.press.action == "quiz.answer":
                 return quiz.answer_pressed(req, incoming.press.value)
+            if incoming.press.action == lesson.PAGE_ACTION:
+                return lesson.page_pressed(req, incoming.press.value)
             if incoming.press.action == ask_texts.FEEDBACK_ACTION:
                 return ask.feedback(req, incoming.press.value)
             return [Reply.text(texts.EMPTY, ephemeral=True)]

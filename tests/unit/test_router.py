@@ -35,7 +35,7 @@ def test_roadmap_outline_and_a_week(chat: FakeChat) -> None:
     assert "1. " in outline and "/roadmap 3" in outline
     week = chat.send("ada", "/roadmap 3")
     assert "Week 3 —" in week and "Deliverable:" in week
-    assert "There is no week" in chat.send("ada", "/roadmap 99")
+    assert "there is no week" in chat.send("ada", "/roadmap 99")
 
 
 def test_badges_lists_all_twelve_with_their_rules(chat: FakeChat) -> None:

@@ -7,7 +7,18 @@ import re
 from pydantic import Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-COMMANDS = ("ask", "quiz", "progress", "roadmap", "badges", "project", "cohort", "privacy")
+COMMANDS = (
+    "ask",
+    "quiz",
+    "lesson",
+    "progress",
+    "roadmap",
+    "track",
+    "badges",
+    "project",
+    "cohort",
+    "privacy",
+)
 _USER_ID = re.compile(r"^[UW][A-Z0-9]{2,30}$")
 
 

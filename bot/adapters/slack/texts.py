@@ -10,4 +10,5 @@ CANNOT_POST = (
 )
 PROGRESS_CARD = "Your progress card"
 CITATION = "📖 *{title}* · {source}"
+CITATION_OPEN = "📖 *{title}* · read it here: `{command}`"
 BAR = "{label}  `{bar}`  {done}/{total}"

@@ -52,9 +52,10 @@ COHORT_FAQ_SOURCE = "_Answered by your cohort organisers ({who}, {when})._"
 COHORT_WEEK = "your cohort's current week"
 COHORT_NOT_STARTED = "your cohort starts on {start}; this is its first week"
 ASKED_TRACK = "as you asked"
+CHOSEN_TRACK = "the track you chose with `/track`"
 DEFAULT_TRACK = (
     "you're not in a cohort, so this is week 1 of the default track, *{title}*; "
-    "`/roadmap` shows the whole track"
+    "`/roadmap` shows the whole track and `/track` picks another"
 )
 WEEK_LEAD = "*Week {week}* of *{title}* ({why}):"
 NO_TRACK = "No track is configured for this tutor (TUTOR_DEFAULT_TRACK)."

@@ -232,7 +232,11 @@ def _toggle(field: str, name: str) -> Callable[[Request, Cohort, list[str]], Rep
 def _join(req: Request, cohort: Cohort, _: list[str]) -> Reply:
     assert cohort.id is not None and req.learner.id is not None
     joined = _cohorts(req).join(cohort.id, req.learner.id, req.services.clock.now())
-    return Reply.text(texts.JOINED if joined else texts.ALREADY, ephemeral=True)
+    if not joined:
+        return Reply.text(texts.ALREADY, ephemeral=True)
+    track = req.services.curriculum.tracks.get(cohort.track_id)
+    title = track.title if track else cohort.track_id
+    return Reply.text(texts.JOINED.format(track=title), ephemeral=True)
 
 
 def _leave(req: Request, cohort: Cohort, _: list[str]) -> Reply:

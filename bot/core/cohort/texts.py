@@ -31,7 +31,9 @@ SKIPPED = "Week {week} will not be posted. `/cohort status` shows the schedule."
 BAD_WEEK = "The track has weeks 1 to {n}; *{given}* is not one of them. Try `/cohort preview 2`."
 LATE_POLICY = "Missed weeks after downtime will now be {what}."
 SETTING = "{name} is now {state}."
-JOINED = "Welcome to the cohort! Start with `/roadmap 1` and `/quiz`."
+JOINED = (
+    "Welcome to the cohort! It follows *{track}*: `/roadmap` shows this week's tasks, then `/quiz`."
+)
 ALREADY = "You're already in this cohort. `/progress` shows where you stand."
 LEFT = "You left the cohort; your own progress is kept. `/cohort join` to come back."
 NOT_MEMBER = "You're not a member of this cohort. `/cohort join` to join."

@@ -4,6 +4,12 @@ TITLE = "*Progress for {name}*"
 LEVEL_NEXT = "Level: *{level}* · next module: `{module}` {title} ({how})"
 HOW_QUIZ = "`/quiz {module}`"
 HOW_PROJECT = "quiz passed; `/project submit {module} <link>`"
+TRACK = "Track: *{title}* (`{id}`), week {week} of {n}, {why} — `/roadmap` shows it"
+TRACK_WHY = {
+    "cohort": "your cohort's track",
+    "chosen": "the track you picked",
+    "default": "the default track (no cohort; `/track` picks another)",
+}
 ALL_DONE = "Every module complete. 🎓 See `/badges`."
 BAR = "{level} modules completed"
 EMPTY = "You have not taken a quiz yet. Start with `/quiz` — it picks your next module."

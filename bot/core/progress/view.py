@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from bot.core.ask import texts as ask_texts
+from bot.core.ask.course import Position, position
 from bot.core.clock import as_utc
 from bot.core.context import Request
 from bot.core.progress import texts
@@ -63,6 +65,9 @@ def _header(req: Request, done: dict[str, datetime]) -> tuple[str, str]:
     learner, cur = req.learner, req.services.curriculum
     assert learner.id is not None
     lines = [texts.TITLE.format(name=learner.display_name or learner.user_id)]
+    found = position(req)
+    if found is not None:
+        lines.append(_track_line(found))
     nxt = next((m for m in cur.ordered_modules() if m.id not in done), None)
     if nxt is None:
         return "\n".join([*lines, texts.ALL_DONE]), "Graduate"
@@ -75,6 +80,19 @@ def _header(req: Request, done: dict[str, datetime]) -> tuple[str, str]:
         )
     )
     return "\n".join(lines), level
+
+
+def _track_line(found: Position) -> str:
+    if found.why == ask_texts.CHOSEN_TRACK:
+        why = texts.TRACK_WHY["chosen"]
+    elif found.why.startswith(ask_texts.DEFAULT_TRACK.split("{", 1)[0]):
+        why = texts.TRACK_WHY["default"]
+    else:
+        why = texts.TRACK_WHY["cohort"]
+    track = found.track
+    return texts.TRACK.format(
+        title=track.title, id=track.id, week=found.week, n=len(track.weeks), why=why
+    )
 
 
 def _bar(req: Request, level: Level, done: dict[str, datetime]) -> ProgressBar:

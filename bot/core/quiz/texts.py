@@ -31,8 +31,8 @@ WRONG = "❌ Not quite. The answer is *{answer}*."
 READ_MORE = "Read more: {title} › {section}"
 FINISHED_PASS = "🎉 *{title}*: {correct}/{total} ({percent}%). Passed!"
 FINISHED_FAIL = (
-    "*{title}*: {correct}/{total} ({percent}%). 80% passes — review the lesson sections above "
-    "and retake it with `/quiz {target}` whenever you like."
+    "*{title}*: {correct}/{total} ({percent}%). 80% passes — read the sections cited above "
+    "(`/lesson {target}` opens the lesson) and retake it with `/quiz {target}` whenever you like."
 )
 FINISHED_PRACTICE = "*{title}*: {correct}/{total} ({percent}%)."
 BEST = "Best score on {module}: {best}%."
