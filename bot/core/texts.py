@@ -2,7 +2,7 @@
 
 HELP = """*MLOps Tutor* — learn MLOps together. Commands:
 • `/ask <question>` — an answer from the course material, with citations
-• `/quiz [module | section N | level NAME | review]` — a quiz in this thread, 80% passes
+• `/quiz [module | section N | level NAME | review]` — a quiz, one question at a time; 80% passes
 • `/progress` — where you stand: level, next module, scores, projects, badges, streak
 • `/lesson <module> [section]` — read a lesson in chat, a section at a time
 • `/roadmap [track] [week]` — your track and its current week, or any week of any track

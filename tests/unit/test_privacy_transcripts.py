@@ -53,5 +53,5 @@ def test_delete_needs_a_confirmation_within_ten_minutes(chat: FakeChat) -> None:
     chat.send("ada", "/privacy delete")
     chat.clock.advance(minutes=9)
     done = chat.send("ada", "/privacy delete confirm")
-    assert "Removed 1 project submissions" in done and "your profile and settings" in done
+    assert "Removed 1 project submission," in done and "your profile and settings" in done
     assert "You have not submitted a project yet" in chat.send("ada", "/project list")

@@ -1,8 +1,8 @@
 """Every learner-facing string of the ask feature."""
 
 USAGE = "Ask about the course with `/ask <question>`, for example `/ask what is concept drift?`."
-FOLLOW_UP = "_Ask a follow-up here in the thread, or test yourself with `/quiz {module}`._"
-FOLLOW_UP_GENERIC = "_Ask a follow-up here in the thread, or test yourself with `/quiz`._"
+FOLLOW_UP = "_Ask a follow-up here, or test yourself with `/quiz {module}`._"
+FOLLOW_UP_GENERIC = "_Ask a follow-up here, or test yourself with `/quiz`._"
 DECLINED_NEXT = "_Browse the course with `/roadmap`, or rephrase with the tool or term you mean._"
 TOO_FAST = (
     "You're asking faster than I can keep up ({limit} questions a minute). Give me a moment, "

@@ -103,20 +103,34 @@ def _parse_options(options: dict[str, str]) -> tuple[date, str, str, str] | Repl
     except ValueError:
         return Reply.text(
             texts.BAD_OPTION.format(
-                given=options.get("start", "start:"), expected="start:YYYY-MM-DD"
+                given=options.get("start", "start:"),
+                expected="start:YYYY-MM-DD",
+                usage=texts.SUB_USAGE["create"],
             )
         )
     day = parse_day(options.get("day", start.strftime("%a")))
     if day is None:
-        return Reply.text(texts.BAD_OPTION.format(given=options["day"], expected="day:mon..sun"))
+        return Reply.text(
+            texts.BAD_OPTION.format(
+                given=options["day"], expected="day:mon..sun", usage=texts.SUB_USAGE["create"]
+            )
+        )
     at = parse_time(options.get("time", "09:00"))
     if at is None:
-        return Reply.text(texts.BAD_OPTION.format(given=options["time"], expected="time:HH:MM"))
+        return Reply.text(
+            texts.BAD_OPTION.format(
+                given=options["time"], expected="time:HH:MM", usage=texts.SUB_USAGE["create"]
+            )
+        )
     zone = options.get("tz", "UTC")
     try:
         ZoneInfo(zone)
     except (ZoneInfoNotFoundError, ValueError):
-        return Reply.text(texts.BAD_OPTION.format(given=zone[:60], expected="tz:Europe/Berlin"))
+        return Reply.text(
+            texts.BAD_OPTION.format(
+                given=zone[:60], expected="tz:Europe/Berlin", usage=texts.SUB_USAGE["create"]
+            )
+        )
     return start, day, at.strftime("%H:%M"), zone
 
 
@@ -175,16 +189,17 @@ def _resume(req: Request, cohort: Cohort, _: list[str]) -> Reply:
     return Reply.text(texts.RESUMED.format(next=shown))
 
 
-def _week_arg(req: Request, cohort: Cohort, words: list[str]) -> int | Reply:
+def _week_arg(req: Request, cohort: Cohort, words: list[str], sub: str) -> int | Reply:
     n = _weeks(req, cohort)
     given = words[0] if words else ""
     if not given.isdigit() or not 1 <= int(given) <= n:
-        return Reply.text(texts.BAD_WEEK.format(n=n, given=given[:20] or "(none)"))
+        usage = texts.SUB_USAGE[sub]
+        return Reply.text(texts.BAD_WEEK.format(n=n, given=given[:20] or "(none)", usage=usage))
     return int(given)
 
 
 def _skip(req: Request, cohort: Cohort, words: list[str]) -> Reply:
-    week = _week_arg(req, cohort, words)
+    week = _week_arg(req, cohort, words, "skip")
     if isinstance(week, Reply):
         return week
     _set(req, cohort, skipped_weeks=sorted({*cohort.skipped_weeks, week}))
@@ -193,7 +208,7 @@ def _skip(req: Request, cohort: Cohort, words: list[str]) -> Reply:
 
 def _preview(req: Request, cohort: Cohort, words: list[str]) -> Reply:
     if words:
-        week = _week_arg(req, cohort, words)
+        week = _week_arg(req, cohort, words, "preview")
         if isinstance(week, Reply):
             return week
     else:
@@ -209,19 +224,25 @@ def _late_policy(req: Request, cohort: Cohort, words: list[str]) -> Reply:
     policy = words[0].casefold() if words else ""
     if policy not in ("post", "skip"):
         return Reply.text(
-            texts.BAD_OPTION.format(given=policy or "(none)", expected="post or skip")
+            texts.BAD_OPTION.format(
+                given=policy or "(none)",
+                expected="post or skip",
+                usage=texts.SUB_USAGE["late-policy"],
+            )
         )
     _set(req, cohort, late_policy=policy)
     what = "posted late with a note" if policy == "post" else "skipped"
     return Reply.text(texts.LATE_POLICY.format(what=what))
 
 
-def _toggle(field: str, name: str) -> Callable[[Request, Cohort, list[str]], Reply]:
+def _toggle(field: str, name: str, sub: str) -> Callable[[Request, Cohort, list[str]], Reply]:
     def action(req: Request, cohort: Cohort, words: list[str]) -> Reply:
         value = words[0].casefold() if words else ""
         if value not in ("on", "off"):
             return Reply.text(
-                texts.BAD_OPTION.format(given=value or "(none)", expected="on or off")
+                texts.BAD_OPTION.format(
+                    given=value or "(none)", expected="on or off", usage=texts.SUB_USAGE[sub]
+                )
             )
         _set(req, cohort, **{field: value == "on"})
         return Reply.text(texts.SETTING.format(name=name, state=value))
@@ -260,9 +281,9 @@ ACTIONS: dict[str, Callable[[Request, Cohort, list[str]], Reply]] = {
     "skip": _skip,
     "preview": _preview,
     "late-policy": _late_policy,
-    "digest": _toggle("digest", "The weekly digest"),
-    "announce": _toggle("announce_badges", "Badge announcements in this channel"),
-    "approval": _toggle("require_approval", "Project approval"),
+    "digest": _toggle("digest", "The weekly digest", "digest"),
+    "announce": _toggle("announce_badges", "Badge announcements in this channel", "announce"),
+    "approval": _toggle("require_approval", "Project approval", "approval"),
     "join": _join,
     "leave": _leave,
     "post-now": _post_now,

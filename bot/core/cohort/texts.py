@@ -11,11 +11,21 @@ NOT_ADMIN = (
     "Only cohort admins can {what} (Slack: workspace admins or TUTOR_SLACK_ADMIN_IDS; "
     "Discord: members with Manage Server). `/cohort status` shows the schedule."
 )
-NO_COHORT = "This channel is not a cohort channel. An admin can make it one: " + USAGE
+SUB_USAGE = {
+    "create": "`/cohort create <track> start:YYYY-MM-DD [day:mon] [time:09:00] [tz:Europe/Berlin]`",
+    "preview": "`/cohort preview [week]`, e.g. `/cohort preview 2`",
+    "skip": "`/cohort skip <week>`, e.g. `/cohort skip 3`",
+    "unskip": "`/cohort unskip <week>`, e.g. `/cohort unskip 3`",
+    "late-policy": "`/cohort late-policy post` or `/cohort late-policy skip`",
+    "digest": "`/cohort digest on` or `/cohort digest off`",
+    "announce": "`/cohort announce on` or `/cohort announce off`",
+    "approval": "`/cohort approval on` or `/cohort approval off`",
+}
+NO_COHORT = "This channel is not a cohort channel. An admin can make it one: " + SUB_USAGE["create"]
 IN_DM = "Cohorts live in channels: run `/cohort create ...` in the cohort's channel, not a DM."
 EXISTS = "This channel is already a cohort channel. `/cohort status` shows it."
-BAD_TRACK = "I don't know the track *{given}*. Tracks: {tracks}. Example: " + USAGE
-BAD_OPTION = "I could not read *{given}*. Expected {expected}. " + USAGE
+BAD_TRACK = "I don't know the track *{given}*. Tracks: {tracks}. Usage: " + SUB_USAGE["create"]
+BAD_OPTION = "I could not read *{given}*. Expected {expected}. Usage: {usage}"
 CREATED = (
     "This channel now follows *{track}*. Week 1 posts {first}; then every {day} at {time} "
     "({tz}). Learners: `/cohort join`. Preview a week with `/cohort preview 1`."
@@ -28,7 +38,7 @@ STATUS = (
 PAUSED = "Weekly posts are paused. `/cohort resume` restarts them (paused weeks are not sent)."
 RESUMED = "Weekly posts resumed. Next: {next}."
 SKIPPED = "Week {week} will not be posted. `/cohort status` shows the schedule."
-BAD_WEEK = "The track has weeks 1 to {n}; *{given}* is not one of them. Try `/cohort preview 2`."
+BAD_WEEK = "The track has weeks 1 to {n}; *{given}* is not one of them. Usage: {usage}"
 LATE_POLICY = "Missed weeks after downtime will now be {what}."
 SETTING = "{name} is now {state}."
 JOINED = (
@@ -37,7 +47,7 @@ JOINED = (
 ALREADY = "You're already in this cohort. `/progress` shows where you stand."
 LEFT = "You left the cohort; your own progress is kept. `/cohort join` to come back."
 NOT_MEMBER = "You're not a member of this cohort. `/cohort join` to join."
-POST_NOW_WAIT = "A post went out {minutes} minute(s) ago; `/cohort post-now` works again in {wait}."
+POST_NOW_WAIT = "A post went out {ago} ago; `/cohort post-now` works again in {wait}."
 NOTHING_TO_POST = (
     "Every week of this track has been posted or skipped. `/cohort status` shows them."
 )

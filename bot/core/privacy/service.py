@@ -12,6 +12,7 @@ from datetime import timedelta
 
 from bot.core.clock import as_utc
 from bot.core.context import Request
+from bot.core.numbers import count
 from bot.core.privacy import texts
 from bot.core.reply import File, Reply, Text
 from bot.core.timezones import learner_zone, parse_zone
@@ -97,7 +98,7 @@ def export(req: Request) -> Reply:
     data = json.dumps(document, indent=2, sort_keys=True, default=str).encode()
     rows = sum(len(v) for v in tables.values())
     name = texts.EXPORT_FILE.format(user="".join(c for c in me.user_id if c.isalnum())[:40])
-    summary = texts.EXPORTED.format(rows=rows, tables=len(tables))
+    summary = texts.EXPORTED.format(rows=count(rows, "record"), tables=count(len(tables), "table"))
     attachment = File(name, data, alt=name, mime="application/json")
     return Reply((Text(summary), attachment), ephemeral=True)
 
@@ -117,8 +118,8 @@ def delete(req: Request, confirmed: bool) -> Reply:
     removed = svc.privacy.delete(me.id)
     removed.pop(DELETE_REQUESTED, None)
     what = ", ".join(
-        f"{count} {texts.TABLE_LABELS.get(table, table)}"
-        for table, count in removed.items()
+        count(n, *texts.TABLE_LABELS.get(table, (table, table)))
+        for table, n in removed.items()
         if table != "learner"
     )
     return Reply.text(texts.DELETED.format(what=what or texts.DELETED_NOTHING), ephemeral=True)

@@ -28,7 +28,7 @@ SWITCH_SET = {
 }
 ON_OFF = "Say `on` or `off`, e.g. `/privacy {what} off`."
 EXPORTED = (
-    "Here is everything held about you ({rows} records in {tables} tables: quiz answers, "
+    "Here is everything held about you ({rows} in {tables}: quiz answers, "
     "badges, project submissions, questions asked, feedback, events ...). "
     "`/privacy delete` removes it all."
 )
@@ -45,16 +45,16 @@ DELETED = (
 )
 DELETED_NOTHING = "no activity"
 TABLE_LABELS = {
-    "learner": "your profile and settings",
-    "quiz_session": "quiz sessions",
-    "quiz_answer": "quiz answers",
-    "module_progress": "module scores",
-    "review_card": "review cards",
-    "badge_award": "badges",
-    "project_submission": "project submissions",
-    "asked_question": "questions asked",
-    "answer_feedback": "answer feedback",
-    "event": "activity events",
-    "cohort_member": "cohort memberships",
-    "acknowledgements_given": "reactions and replies you gave",
+    "learner": ("your profile and settings", "your profile and settings"),
+    "quiz_session": ("quiz session", "quiz sessions"),
+    "quiz_answer": ("quiz answer", "quiz answers"),
+    "module_progress": ("module score", "module scores"),
+    "review_card": ("review card", "review cards"),
+    "badge_award": ("badge", "badges"),
+    "project_submission": ("project submission", "project submissions"),
+    "asked_question": ("question asked", "questions asked"),
+    "answer_feedback": ("answer feedback", "answer feedback"),
+    "event": ("activity event", "activity events"),
+    "cohort_member": ("cohort membership", "cohort memberships"),
+    "acknowledgements_given": ("reaction or reply you gave", "reactions and replies you gave"),
 }

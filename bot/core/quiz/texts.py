@@ -19,7 +19,7 @@ STARTED = (
     "*{title}* — {count} questions, one at a time.{pass_note} Answer with {how}; "
     "`/quiz stop` ends it early."
 )
-HOW_BUTTONS = "a button or the choice's number"
+HOW_BUTTONS = "the number of a choice"
 PASS_NOTE = " 80% passes the module."
 RESUMED = "You have a quiz running here: *{title}*, question {n} of {total}. Here it is again."
 NO_QUIZ = "No quiz is running here. " + USAGE
@@ -36,7 +36,7 @@ FINISHED_FAIL = (
 )
 FINISHED_PRACTICE = "*{title}*: {correct}/{total} ({percent}%)."
 BEST = "Best score on {module}: {best}%."
-REVIEW_CARDS = "{n} missed question(s) will come back for review: `/quiz review`."
+REVIEW_CARDS = "Missed questions come back for review (new cards: {n}): `/quiz review`."
 EXPIRED = (
     "Your quiz *{title}* closed after {minutes} idle minutes with {correct}/{answered} answered "
     "right (partial score {percent}% of {total}). Start again with `/quiz {target}`."
