@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING
@@ -72,6 +73,20 @@ def split_command(text: str) -> tuple[str, str] | None:
     return name.strip().casefold(), args.strip()
 
 
+def closest_command(name: str) -> str | None:
+    """The command a typo most likely meant (`qiuz` -> `quiz`, `progres` -> `progress`)."""
+    found = difflib.get_close_matches(name, KNOWN, n=1, cutoff=0.6)
+    return found[0] if found else None
+
+
+def unknown_command(name: str, args: str) -> Reply:
+    guess = closest_command(name)
+    if guess is None:
+        return Reply.text(texts.UNKNOWN_COMMAND.format(name=name[:40]))
+    shown = f" {args[:60]}" if args else ""
+    return Reply.text(texts.DID_YOU_MEAN.format(name=name[:40], guess=guess, args=shown))
+
+
 class Router:
     """The core's single entry point: one Incoming in, the replies out. Never raises."""
 
@@ -133,4 +148,4 @@ class Router:
         req = Request(incoming, learner, svc, args=args)
         if name in COMMANDS:
             return COMMANDS[name](req)
-        return [Reply.text(texts.UNKNOWN_COMMAND.format(name=name[:40]))]
+        return [unknown_command(name, args)]

@@ -15,6 +15,9 @@ HELP = """*MLOps Tutor* — learn MLOps together. Commands:
 • `/help` — this list
 Start with `/roadmap` or `/quiz`."""
 UNKNOWN_COMMAND = "I don't know the command `/{name}`. Try `/help` for the list."
+DID_YOU_MEAN = (
+    "I don't know the command `/{name}`. Did you mean `/{guess}{args}`? `/help` lists all."
+)
 EMPTY = "Say something, or try `/help` for what I can do."
 TOO_LONG = (
     "That message is too long for me ({n} characters; the limit is {limit}). "
