@@ -10,6 +10,7 @@ from bot.core.context import Request
 from bot.core.progress import after_event
 from bot.core.progress.peers import resolve_person
 from bot.core.projects import texts
+from bot.core.projects.history import latest_per_module, reviewer_notes
 from bot.core.projects.links import valid_link
 from bot.core.reply import Reply
 from curriculum.catalog.models import Module
@@ -85,16 +86,18 @@ def submit(req: Request, rest: str) -> Reply:
 def list_submissions(req: Request) -> Reply:
     """The learner's submissions with their status."""
     assert req.learner.id is not None
-    rows = req.services.projects.of(req.learner.id)
+    rows = latest_per_module(req.services.projects.of(req.learner.id))
     if not rows:
         return Reply.text(texts.LIST_EMPTY, ephemeral=True)
+    reviewed = reviewer_notes(req.services, req.learner.id)
     lines = [texts.LIST_TITLE]
-    lines += [
-        texts.LIST_LINE.format(
-            module=r.module_id, status=r.status, url=r.url, note=f" ({r.note})" if r.note else ""
+    for r in rows:
+        note = f" ({r.note})" if r.note else ""
+        lines.append(
+            texts.LIST_LINE.format(module=r.module_id, status=r.status, url=r.url, note=note)
         )
-        for r in rows
-    ]
+        if r.status == "changes" and r.id in reviewed:
+            lines.append(texts.REVIEWER_NOTE.format(note=reviewed[r.id]))
     lines.append(texts.LIST_FOOTER)
     return Reply.text("\n".join(lines), ephemeral=True)
 

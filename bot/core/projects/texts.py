@@ -25,6 +25,7 @@ NEEDS_APPROVAL = "Your cohort reviews projects: it counts once a cohort admin ap
 QUIZ_NEXT = "To complete the module, pass its quiz too: `/quiz {module}`."
 LIST_TITLE = "*Your project submissions*"
 LIST_LINE = "• `{module}` {status} — {url}{note}"
+REVIEWER_NOTE = "    _Reviewer's note:_ {note}"
 LIST_FOOTER = "Hand in another with `/project submit <module> <link> [note]`."
 LIST_EMPTY = "You have not submitted a project yet. " + SUBMIT_USAGE
 ADMIN_ONLY = "Only cohort admins can review projects. See `/project` for what you can do."
