@@ -15,8 +15,8 @@ from bot.core.progress import texts
 from bot.core.progress.card import CardData, render_card
 from bot.core.progress.peers import peer_summary, resolve_person
 from bot.core.progress.records import build_record
-from bot.core.projects.history import latest_per_module, reviewer_notes
 from bot.core.progress.stats import MIN_TOPIC_ANSWERS, study_streak, weakest_topics
+from bot.core.projects.history import latest_per_module, reviewer_notes
 from bot.core.reply import Image, Part, ProgressBar, Reply, Text
 from curriculum.badges import LearnerRecord, module_completions, progress_toward
 from curriculum.catalog.models import Level
