@@ -1,4 +1,4 @@
-"""A learner's projects as they stand: the newest submission per module, with the reviewer's note."""
+"""A learner's projects as they stand: the newest per module, with the reviewer's note."""
 
 from __future__ import annotations
 
