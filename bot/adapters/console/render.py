@@ -42,6 +42,18 @@ def styled_line(line: str) -> RichText:
     return out
 
 
+def text_lines(markdown: str) -> list[RichText]:
+    """Styled lines; a fenced code block is shown verbatim, without its fences."""
+    out: list[RichText] = []
+    fenced = False
+    for line in markdown.split("\n"):
+        if line.strip().startswith("```"):
+            fenced = not fenced
+            continue
+        out.append(RichText(line, style="cyan") if fenced else styled_line(line))
+    return out
+
+
 def plain_markdown(text: str) -> str:
     """Chat markdown without its markers (for logs and plain pipes)."""
     return "\n".join(styled_line(line).plain for line in text.split("\n"))
@@ -59,7 +71,7 @@ def _lines(reply: Reply, save_hint: bool) -> list[RichText]:
     out: list[RichText] = []
     for part in reply.parts:
         if isinstance(part, Text):
-            out += [styled_line(line) for line in part.markdown.split("\n")]
+            out += text_lines(part.markdown)
         elif isinstance(part, ProgressBar):
             out.append(RichText(bar(part)))
         elif isinstance(part, Citation):

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from bot.core.cohort import faq, texts
+from bot.core.cohort import faq, schedule, texts
 from bot.core.cohort.post_now import post_now
 from bot.core.cohort.report import render_report
 from bot.core.context import Request
@@ -16,13 +16,14 @@ from scheduler.calendar import parse_day, parse_time
 from scheduler.poster import schedule_of
 from storage.repositories.claims import ClaimRepository
 from storage.repositories.cohorts import CohortExists, CohortRepository
-from storage.tables import Cohort
+from storage.tables import Cohort, PostClaim
 
 POST_NOW_EVERY = timedelta(minutes=10)
 ADMIN_ACTIONS = {
     "pause",
     "resume",
     "skip",
+    "unskip",
     "post-now",
     "late-policy",
     "digest",
@@ -142,12 +143,22 @@ def _weeks(req: Request, cohort: Cohort) -> int:
     return len(req.services.curriculum.tracks[cohort.track_id].weeks)
 
 
+def _next(cohort: Cohort, weeks: int, claims: list[PostClaim], now: datetime) -> str:
+    week = schedule.next_week(cohort, weeks, claims)
+    if week is None:
+        return texts.NEXT_NONE
+    when = schedule_of(cohort, weeks).fire_time(week)
+    shown = _local(when, cohort.timezone)
+    if when <= now:
+        return texts.NEXT_EARLY.format(week=week, when=shown)
+    return texts.NEXT_AT.format(week=week, when=shown)
+
+
 def _status(req: Request, cohort: Cohort, _: list[str]) -> Reply:
     assert cohort.id is not None
-    sched = schedule_of(cohort, _weeks(req, cohort))
-    nxt = sched.next_due(req.services.clock.now())
+    weeks, now = _weeks(req, cohort), req.services.clock.now()
     claims = ClaimRepository(req.services.db).of_cohort(cohort.id)
-    posts = ", ".join(f"w{c.week} {c.status}" for c in claims) or "none yet"
+    lines = schedule.week_lines(cohort, weeks, claims, now)
     track = req.services.curriculum.tracks[cohort.track_id]
     return Reply.text(
         texts.STATUS.format(
@@ -162,8 +173,8 @@ def _status(req: Request, cohort: Cohort, _: list[str]) -> Reply:
             approval=_on(cohort.require_approval),
             state=texts.PAUSED if cohort.paused else "",
             members=len(req.services.community.members(cohort.id)),
-            next=f"week {nxt[0]} on {_local(nxt[1], cohort.timezone)}" if nxt else "track finished",
-            posts=posts,
+            next=_next(cohort, weeks, claims, now),
+            schedule="\n".join(lines),
         )
     )
 
@@ -204,6 +215,20 @@ def _skip(req: Request, cohort: Cohort, words: list[str]) -> Reply:
         return week
     _set(req, cohort, skipped_weeks=sorted({*cohort.skipped_weeks, week}))
     return Reply.text(texts.SKIPPED.format(week=week))
+
+
+def _unskip(req: Request, cohort: Cohort, words: list[str]) -> Reply:
+    week = _week_arg(req, cohort, words, "unskip")
+    if isinstance(week, Reply):
+        return week
+    assert cohort.id is not None
+    released = ClaimRepository(req.services.db).release_skipped(cohort.id, week)
+    if week not in cohort.skipped_weeks and not released:
+        return Reply.text(texts.NOT_SKIPPED.format(week=week))
+    _set(req, cohort, skipped_weeks=[w for w in cohort.skipped_weeks if w != week])
+    slot = schedule_of(cohort, _weeks(req, cohort)).fire_time(week)
+    late = texts.UNSKIPPED_LATE if slot <= req.services.clock.now() else ""
+    return Reply.text(texts.UNSKIPPED.format(week=week, when=late))
 
 
 def _preview(req: Request, cohort: Cohort, words: list[str]) -> Reply:
@@ -279,6 +304,7 @@ ACTIONS: dict[str, Callable[[Request, Cohort, list[str]], Reply]] = {
     "pause": _pause,
     "resume": _resume,
     "skip": _skip,
+    "unskip": _unskip,
     "preview": _preview,
     "late-policy": _late_policy,
     "digest": _toggle("digest", "The weekly digest", "digest"),

@@ -3,7 +3,7 @@
 USAGE = (
     "Cohort commands: `/cohort create <track> start:YYYY-MM-DD [day:mon] [time:09:00] "
     "[tz:Europe/Berlin]`, `/cohort status`, `/cohort preview [week]`, `/cohort join`, "
-    "`/cohort leave`; admins: `pause`, `resume`, `skip <week>`, `post-now`, "
+    "`/cohort leave`; admins: `pause`, `resume`, `skip <week>`, `unskip <week>`, `post-now`, "
     "`late-policy post|skip`, `digest on|off`, `announce on|off`, `approval on|off`, `report`, "
     "`faq add <question> | <answer>`, `faq remove <id>`; everyone: `faq`."
 )
@@ -33,11 +33,31 @@ CREATED = (
 STATUS = (
     "*Cohort: {track}*\nStarts {start}; posts {day} {time} ({tz}); late policy: {late}; "
     "digest: {digest}; badge announcements: {announce}; project approval: {approval}.\n"
-    "{state}\nMembers: {members}. Next: {next}.\nPosts: {posts}"
+    "{state}\nMembers: {members}. Next: {next}.\n*Schedule* ({tz}):\n{schedule}"
 )
 PAUSED = "Weekly posts are paused. `/cohort resume` restarts them (paused weeks are not sent)."
 RESUMED = "Weekly posts resumed. Next: {next}."
-SKIPPED = "Week {week} will not be posted. `/cohort status` shows the schedule."
+SKIPPED = (
+    "Week {week} will not be posted. `/cohort unskip {week}` takes that back; "
+    "`/cohort status` shows the schedule."
+)
+UNSKIPPED = "Week {week} will be posted again{when}. `/cohort status` shows the schedule."
+UNSKIPPED_LATE = (
+    " (its slot has passed: the next sweep posts it late, per the late policy, or "
+    "`/cohort post-now` sends it)"
+)
+NOT_SKIPPED = "Week {week} is not skipped, so there is nothing to undo. `/cohort status` shows it."
+WEEK_LINE = "• Week {week} · {when} · {state}"
+WEEK_POSTED = "posted ✅ ({when})"
+WEEK_SKIPPED = "skipped ({why}) — `/cohort unskip {week}` posts it after all"
+WEEK_WILL_SKIP = "will be skipped — `/cohort unskip {week}` undoes it"
+WEEK_RETRYING = "{status}, being retried"
+WEEK_PAUSED = "upcoming (paused)"
+WEEK_NEXT = "next ▶"
+WEEK_UPCOMING = "upcoming"
+NEXT_NONE = "every week is posted or skipped"
+NEXT_AT = "week {week}, {when}"
+NEXT_EARLY = "week {week} (its slot was {when}; it goes out at the next sweep)"
 BAD_WEEK = "The track has weeks 1 to {n}; *{given}* is not one of them. Usage: {usage}"
 LATE_POLICY = "Missed weeks after downtime will now be {what}."
 SETTING = "{name} is now {state}."
@@ -53,6 +73,10 @@ NOTHING_TO_POST = (
 )
 PREVIEW_NOTE = "_Preview only: nothing was posted._"
 REPORT_TITLE = "*Cohort report: {track}*"
+REPORT_LEARNERS = (
+    "*Learners* (week: the first track week with a module quiz not passed; "
+    "pending: projects awaiting review)"
+)
 FAQ_USAGE = (
     "Cohort FAQ: `/cohort faq` lists it; admins add an entry with "
     "`/cohort faq add When is the demo day? | Friday 12 June, 16:00 CET in #general` and remove "
