@@ -12,7 +12,7 @@ ZONE_INHERITED = " (from your cohort, or the default)"
 ON, OFF = "on", "off"
 USAGE = (
     "Usage: `/privacy`, `/privacy tz <Area/City>`, `/privacy reminders|announce|public on|off`, "
-    "`/privacy export` or `/privacy delete`."
+    "`/privacy export` or `/privacy delete`; admins for a learner: `/privacy for @name export`."
 )
 BAD_ZONE = (
     "`{given}` is not a time zone I know. Use an IANA name such as `Europe/Paris`, "
@@ -33,6 +33,32 @@ EXPORTED = (
     "`/privacy delete` removes it all."
 )
 EXPORT_FILE = "mlops-tutor-export-{user}.json"
+EXTRA_ARGS = (
+    "`/privacy {verb}` only acts on your own data and takes no name, so I did nothing with "
+    "*{given}*. For your own data send `/privacy {verb}` alone."
+)
+ADMIN_HOW = (
+    " As a cohort admin acting for a learner, name them explicitly: "
+    "`/privacy for @name {verb}` (it asks for confirmation first)."
+)
+FOR_USAGE = (
+    "Admins only, on a learner's behalf: `/privacy for @name export` or "
+    "`/privacy for @name delete`; each asks you to confirm with `... confirm`."
+)
+FOR_NOT_ADMIN = "Only cohort admins can act on someone else's data. Your own: `/privacy`."
+FOR_UNKNOWN = "I don't know a learner called `{who}` here. " + FOR_USAGE
+FOR_SELF = "That's you: use `/privacy {verb}` for your own data."
+FOR_ASK = (
+    "⚠️ You are about to *{verb}* the data of *{name}*, as an admin acting on their behalf"
+    "{what}. To go ahead, send `/privacy for {who} {verb} confirm` within {minutes} minutes."
+)
+FOR_ASK_DELETE = ": every row held about them is removed and cannot be restored"
+FOR_ASK_EXPORT = ": you receive a JSON file of everything held about them"
+FOR_NOT_ASKED = "Send `/privacy for {who} {verb}` first; then confirm within {minutes} minutes."
+FOR_EXPORTED = (
+    "Everything held about *{name}* ({rows} in {tables}), exported on their behalf by {admin}."
+)
+FOR_DELETED = "🗑️ Deleted the data of *{name}* on their behalf: {what}. Your own data is untouched."
 DELETE_ASK = (
     "⚠️ This removes *everything* held about you: quiz answers and scores, review cards, badges, "
     "project submissions, questions asked and feedback, contributions and settings. It cannot be "
