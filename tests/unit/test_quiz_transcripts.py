@@ -98,7 +98,7 @@ def test_bad_input_is_explained_without_penalty(chat: FakeChat) -> None:
     q = current_question(chat, "ed")
     if q.type is QuestionType.MCQ:
         out_of_range = chat.send("ed", "9")
-        assert "Reply with a number from 1 to" in out_of_range
+        assert "could not read *9* as an answer" in out_of_range
         assert current_question(chat, "ed").id == q.id
 
 

@@ -23,7 +23,10 @@ HOW_BUTTONS = "the number of a choice"
 PASS_NOTE = " 80% passes the module."
 RESUMED = "You have a quiz running here: *{title}*, question {n} of {total}. Here it is again."
 NO_QUIZ = "No quiz is running here. " + USAGE
-UNREADABLE = "I could not read *{given}* as an answer. Reply with a number from 1 to {count}."
+UNREADABLE = (
+    "I could not read *{given}* as an answer to this question, so nothing was counted. "
+    "Here it is again:"
+)
 UNREADABLE_TF = "Reply *true* or *false* (or 1 for true, 2 for false)."
 ALREADY_COUNTED = "That question was already answered; your first answer counts."
 RIGHT = "✅ Right: *{answer}*."
