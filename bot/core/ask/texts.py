@@ -8,6 +8,10 @@ TOO_FAST = (
     "You're asking faster than I can keep up ({limit} questions a minute). Give me a moment, "
     "then ask again; meanwhile `/quiz` tests what you know."
 )
+TOO_FAST_WAIT = (
+    "That's a lot of questions in a row: after {burst} at once I answer about {limit} a minute. "
+    "Try again in {wait}; meanwhile `/quiz` tests what you know."
+)
 DAILY_LIMIT = (
     "You've asked {limit} questions today, my daily limit. Try `/quiz` or `/roadmap` meanwhile."
 )
