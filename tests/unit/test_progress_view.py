@@ -47,7 +47,7 @@ def test_progress_shows_every_section_in_the_console(chat: FakeChat) -> None:
         "Review cards due: ",
         "Study streak: 2 days (days with a quiz answer, UTC time)",
         "Weakest topics (right answers, at least 3 answers each)",
-        "[image progress.png: Progress card for Ada, ",
+        "[image progress-ada.png: Progress card for Ada, ",
     ):
         assert expected in shown, expected
     assert "Review cards due: 0" not in shown

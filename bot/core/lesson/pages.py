@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from curriculum.catalog.models import Lesson
 
-PAGE_CHARS = 1800  # fits Slack's 3,000-character text block and Discord's 2,000-character message
+PAGE_CHARS = 1700  # with its heading, fits Slack's 3,000-character block and Discord's 2,000
 _BOLD = re.compile(r"\*\*(.+?)\*\*")
 _HEADING = re.compile(r"^#{1,6}\s+(.+?)\s*(?:\{#[^}]+\})?\s*$")
 

@@ -221,4 +221,6 @@ def _card(
         badges=tuple(by_id[a.badge_id].name for a in awards if a.badge_id in by_id),
         streak=streak,
     )
-    return Image("progress.png", render_card(data), texts.CARD_ALT.format(name=name))
+    slug = "".join(c for c in req.learner.user_id if c.isalnum() or c in "-_")[:40]
+    filename = f"progress-{slug}.png" if slug else "progress.png"
+    return Image(filename, render_card(data), texts.CARD_ALT.format(name=name))
