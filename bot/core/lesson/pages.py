@@ -9,7 +9,7 @@ from curriculum.catalog.models import Lesson
 
 PAGE_CHARS = 1700  # with its heading, fits Slack's 3,000-character block and Discord's 2,000
 _BOLD = re.compile(r"\*\*(.+?)\*\*")
-_HEADING = re.compile(r"^#{1,6}\s+(.+?)\s*(?:\{#[^}]+\})?\s*$")
+_BULLET = re.compile(r"^(\s*)[-*] (?=\S)")
 
 
 @dataclass(frozen=True)
@@ -23,13 +23,13 @@ class Chapter:
 
 
 def chat_markdown(text: str) -> str:
-    """Lesson Markdown in the chat dialect the core uses (`*bold*`, headings as bold lines)."""
+    """Lesson Markdown in the chat dialect the core uses: `*bold*` and `•` bullets."""
     out, fenced = [], False
     for line in text.splitlines():
         if line.lstrip().startswith(("```", "~~~")):
             fenced = not fenced
         elif not fenced:
-            line = _BOLD.sub(r"*\1*", line)
+            line = _BULLET.sub(r"\1• ", _BOLD.sub(r"*\1*", line))
         out.append(line)
     return "\n".join(out)
 
