@@ -128,3 +128,8 @@ def test_markdown_is_rendered_lines_wrap_and_plurals_read_well(services: Service
     assert "in this thread" not in shown
     assert "Usage: /cohort digest on or /cohort digest off" in shown
     assert "late-policy" not in shown.split("you> /cohort digest maybe")[1]
+
+
+def test_code_inside_emphasis_loses_its_backticks_too() -> None:
+    shown = render(Reply.text("_Quiz yourself with `/quiz m01`._ *Bold `x`* `a_b`"))
+    assert shown == "Quiz yourself with /quiz m01. Bold x a_b"

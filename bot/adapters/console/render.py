@@ -33,10 +33,10 @@ def styled_line(line: str) -> RichText:
         code, bold, italic = found.groups()
         if code is not None:
             out.append(code, style="bold cyan")
-        elif bold is not None:
-            out.append(bold, style="bold")
-        else:
-            out.append(italic, style="italic")
+        else:  # emphasis may hold `code`: style what is inside first
+            inner = styled_line(bold if bold is not None else italic)
+            inner.stylize("bold" if bold is not None else "italic")
+            out.append_text(inner)
         at = found.end()
     out.append(line[at:])
     return out
