@@ -171,7 +171,7 @@ def _status(req: Request, cohort: Cohort, _: list[str]) -> Reply:
             digest=_on(cohort.digest),
             announce=_on(cohort.announce_badges),
             approval=_on(cohort.require_approval),
-            state=texts.PAUSED if cohort.paused else "",
+            state=texts.PAUSED + "\n" if cohort.paused else "",
             members=len(req.services.community.members(cohort.id)),
             next=_next(cohort, weeks, claims, now),
             schedule="\n".join(lines),

@@ -33,7 +33,7 @@ CREATED = (
 STATUS = (
     "*Cohort: {track}*\nStarts {start}; posts {day} {time} ({tz}); late policy: {late}; "
     "digest: {digest}; badge announcements: {announce}; project approval: {approval}.\n"
-    "{state}\nMembers: {members}. Next: {next}.\n*Schedule* ({tz}):\n{schedule}"
+    "{state}Members: {members}. Next: {next}.\n*Schedule* ({tz}):\n{schedule}"
 )
 PAUSED = "Weekly posts are paused. `/cohort resume` restarts them (paused weeks are not sent)."
 RESUMED = "Weekly posts resumed. Next: {next}."

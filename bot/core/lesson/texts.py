@@ -20,6 +20,6 @@ PREVIOUS = "◀ Previous"
 NEXT = "Next ▶"
 GONE = "That page is no longer available. " + USAGE
 PREREQS = (
-    "Heads-up: *{id}* builds on {missing}, whose quizzes you haven't passed yet. This quiz "
-    "runs anyway; `/lesson {first}` reads the first of them."
+    "Heads-up: *{id}* builds on {missing} (quiz not passed yet). This quiz runs anyway; "
+    "`/lesson {first}` is a good place to start."
 )
