@@ -56,6 +56,10 @@ class Settings(BaseSettings):
         default=None, description="Fixed shuffle seed for scripted sessions and tests."
     )
     console_user: str | None = Field(default=None, description="Console learner; default OS user.")
+    console_admins: str | None = Field(
+        default=None,
+        description="Comma-separated console users with admin rights; default OS user.",
+    )
     log_level: str = Field(default="WARNING")
     secret_key: SecretStr | None = Field(
         default=None, description="Signs dashboard session cookies; required off loopback."

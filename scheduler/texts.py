@@ -13,4 +13,4 @@ STUCK_ADMIN = (
     "Week {week} for <#{channel}> started posting at {when} but never confirmed. It may or may "
     "not have gone out; check the channel and use `/cohort post-now` if it is missing."
 )
-REMINDER = "You have {n} review card(s) due. `/quiz review` takes a few minutes."
+REMINDER = "You have review cards due ({n}). `/quiz review` takes a few minutes."

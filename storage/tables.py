@@ -32,6 +32,7 @@ class Learner(SQLModel, table=True):
     review_reminders: bool = Field(default=False)
     announce_badges: bool = Field(default=True)
     public_progress: bool = Field(default=True)
+    track_id: str | None = Field(default=None, max_length=64)
     created_at: datetime = _utc()
 
 

@@ -139,12 +139,13 @@ def console(
 ) -> None:
     """Chat with the tutor in this terminal (also works from a pipe: `printf '/help\\n' | ...`)."""
     from bot.adapters.console.broadcast import start_scheduler_thread
-    from bot.adapters.console.repl import run_console
+    from bot.adapters.console.repl import PROMPT, run_console
 
     common.require_llm(common.settings(), offline=offline)
     with common.services(auto_upgrade=True) as services:
         knowledge.ensure_index(services)
-        stop = None if no_scheduler else start_scheduler_thread(services, sys.stdout)
+        prompt = PROMPT if sys.stdin.isatty() else ""
+        stop = None if no_scheduler else start_scheduler_thread(services, sys.stdout, prompt)
         stop_web = _dashboard_thread(services, dashboard_port)
         try:
             code = run_console(services, sys.stdin, sys.stdout, save_to=save_files)

@@ -21,6 +21,13 @@ class Citation:
     anchor: str = ""
     module_id: str | None = None
 
+    @property
+    def command(self) -> str | None:
+        """The command that opens the cited section in chat (`/lesson m03 key-terms`)."""
+        if not self.module_id:
+            return None
+        return f"/lesson {self.module_id} {self.anchor}".strip()
+
 
 @dataclass(frozen=True)
 class Choice:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING
@@ -15,10 +16,12 @@ from bot.core.ask import service as ask
 from bot.core.ask import texts as ask_texts
 from bot.core.cohort import commands as cohort
 from bot.core.context import Request
-from bot.core.handlers import help, roadmap
+from bot.core.handlers import help, roadmap, track
 from bot.core.incoming import MAX_TEXT, Incoming
 from bot.core.interview import service as interview
 from bot.core.interview import texts as interview_texts
+from bot.core.lesson import prerequisites
+from bot.core.lesson import service as lesson
 from bot.core.privacy import service as privacy
 from bot.core.progress import catalog_view, view
 from bot.core.projects import pending as project_queue
@@ -40,9 +43,11 @@ COMMANDS: dict[str, Handler] = {
     "ask": lambda req: _timed_ask(req),
     "cohort": cohort.handle,
     "start": help.handle,
-    "quiz": quiz.start_quiz,
+    "quiz": prerequisites.start_quiz,
+    "lesson": lesson.handle,
     "progress": view.handle,
     "roadmap": roadmap.handle,
+    "track": track.handle,
     "badges": catalog_view.handle,
     "project": projects.handle,
     "privacy": privacy.handle,
@@ -79,6 +84,20 @@ def split_command(text: str) -> tuple[str, str] | None:
         return None
     name, _, args = text[1:].partition(" ")
     return name.strip().casefold(), args.strip()
+
+
+def closest_command(name: str) -> str | None:
+    """The command a typo most likely meant (`qiuz` -> `quiz`, `progres` -> `progress`)."""
+    found = difflib.get_close_matches(name, KNOWN, n=1, cutoff=0.6)
+    return found[0] if found else None
+
+
+def unknown_command(name: str, args: str) -> Reply:
+    guess = closest_command(name)
+    if guess is None:
+        return Reply.text(texts.UNKNOWN_COMMAND.format(name=name[:40]))
+    shown = f" {args[:60]}" if args else ""
+    return Reply.text(texts.DID_YOU_MEAN.format(name=name[:40], guess=guess, args=shown))
 
 
 class Router:
@@ -128,6 +147,8 @@ class Router:
                 return quiz.answer_pressed(req, incoming.press.value)
             if incoming.press.action == interview_texts.ACTION:
                 return interview.pressed(req, incoming.press.value)
+            if incoming.press.action == lesson.PAGE_ACTION:
+                return lesson.page_pressed(req, incoming.press.value)
             if incoming.press.action == ask_texts.FEEDBACK_ACTION:
                 return ask.feedback(req, incoming.press.value)
             if incoming.press.action == project_texts.REVIEW_ACTION:
@@ -151,4 +172,4 @@ class Router:
         req = Request(incoming, learner, svc, args=args)
         if name in COMMANDS:
             return COMMANDS[name](req)
-        return [Reply.text(texts.UNKNOWN_COMMAND.format(name=name[:40]))]
+        return [unknown_command(name, args)]

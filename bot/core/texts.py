@@ -2,18 +2,23 @@
 
 HELP = """*MLOps Tutor* — learn MLOps together. Commands:
 • `/ask <question>` — an answer from the course material, with citations
-• `/quiz [module | section N | level NAME | review]` — a quiz in this thread, 80% passes
+• `/quiz [module | section N | level NAME | review]` — a quiz, one question at a time; 80% passes
 • `/interview [week N | module | topic | one]` — a mock interview here, graded on key points
 • `/progress` — where you stand: level, next module, scores, projects, badges, streak
-• `/roadmap [week]` — this week's tasks from the roadmap
+• `/lesson <module> [section]` — read a lesson in chat, a section at a time
+• `/roadmap [track] [week]` — your track and its current week, or any week of any track
+• `/track [name]` — which track you follow (a cohort's, or one you pick)
 • `/badges` — the badges and how to earn them
 • `/project submit <module> <link> [note]` — hand in a module project
 • `/cohort ...` — cohort channels and their weekly schedule
 • `/privacy` — your settings, export or delete your data
 • `/new` — start a fresh conversation (earlier questions are no longer context)
 • `/help` — this list
-Start with `/quiz` or `/roadmap 1`."""
+Start with `/roadmap` or `/quiz`."""
 UNKNOWN_COMMAND = "I don't know the command `/{name}`. Try `/help` for the list."
+DID_YOU_MEAN = (
+    "I don't know the command `/{name}`. Did you mean `/{guess}{args}`? `/help` lists all."
+)
 EMPTY = "Say something, or try `/help` for what I can do."
 TOO_LONG = (
     "That message is too long for me ({n} characters; the limit is {limit}). "

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import update
+from sqlalchemy import delete, update
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import col, select
 
@@ -101,6 +101,18 @@ class ClaimRepository:
                 .where(col(PostClaim.id) == claim_id)
                 .values(status=status, **values)
             )
+
+    def release_skipped(self, cohort_id: int, week: int) -> bool:
+        """Forget that a week was skipped so it can still be posted; False if it was not."""
+        with self.db.session() as s:
+            result = s.execute(
+                delete(PostClaim).where(
+                    col(PostClaim.cohort_id) == cohort_id,
+                    col(PostClaim.week) == week,
+                    col(PostClaim.status) == "skipped",
+                )
+            )
+            return bool(getattr(result, "rowcount", 0))
 
     def of_cohort(self, cohort_id: int) -> list[PostClaim]:
         with self.db.session() as s:

@@ -17,7 +17,7 @@ from sqlmodel import Session, SQLModel, col
 from storage.engine import Database
 from storage.tables import Event, Learner
 
-SETTINGS = ("timezone", "review_reminders", "announce_badges", "public_progress")
+SETTINGS = ("timezone", "review_reminders", "announce_badges", "public_progress", "track_id")
 ACK_KINDS = ("reaction_received", "reply_received")
 
 

@@ -116,6 +116,17 @@ class QuestionRepository:
                 .where(AskedQuestion.learner_id == learner_id, AskedQuestion.asked_at >= since)
             ).one()
 
+    def times_since(self, learner_id: int, since: datetime) -> list[datetime]:
+        """When the learner asked each question since `since`, oldest first."""
+        with self.db.session() as s:
+            return list(
+                s.exec(
+                    select(AskedQuestion.asked_at)
+                    .where(AskedQuestion.learner_id == learner_id, AskedQuestion.asked_at >= since)
+                    .order_by(col(AskedQuestion.asked_at))
+                )
+            )
+
     def exists(self, question_id: int) -> bool:
         with self.db.session() as s:
             return s.get(AskedQuestion, question_id) is not None

@@ -51,6 +51,15 @@ class ReviewRepository:
                 )
             )
 
+    def next_due(self, learner_id: int, now: datetime) -> datetime | None:
+        """When the learner's next card comes due after `now` (None when no card is waiting)."""
+        with self.db.session() as s:
+            return s.exec(
+                select(func.min(ReviewCard.due_at)).where(
+                    ReviewCard.learner_id == learner_id, ReviewCard.due_at > now
+                )
+            ).one()
+
     def count_due(self, learner_id: int, now: datetime) -> int:
         with self.db.session() as s:
             return s.exec(

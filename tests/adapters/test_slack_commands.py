@@ -28,8 +28,10 @@ COMMANDS = (
     "/ask",
     "/quiz",
     "/interview",
+    "/lesson",
     "/progress",
     "/roadmap",
+    "/track",
     "/badges",
     "/project",
     "/cohort",
@@ -50,7 +52,8 @@ def test_every_slash_command_acks_and_replies(tmp_path: Path) -> None:
             said = {r["text"]: r["response_type"] for r in s.fake.of("respond")}
             kinds = {k for t, k in said.items() if "Progress for" in t}
             assert kinds == {"ephemeral"}, said
-            assert {k for t, k in said.items() if "roadmap" in t.casefold()} == {"in_channel"}
+            roadmaps = {k for t, k in said.items() if t.startswith("You follow")}
+            assert roadmaps == {"in_channel"}, said
             starters = [p["text"] for p in s.posted() if not p.get("thread_ts")]
             assert any("asked: what is data drift?" in t for t in starters)
             assert any("started a quiz" in t for t in starters)

@@ -77,7 +77,7 @@ def test_piping_a_full_m01_quiz_with_the_right_answers_passes(tmp_path: Path) ->
     )
     assert result.returncode == 0, result.stderr
     assert "5/5 (100%). Passed!" in result.stdout
-    assert "`m01` MLOps Fundamentals: 100%" in result.stdout
+    assert "m01 MLOps Fundamentals: 100%" in result.stdout
 
 
 def test_roadmap_week_three_from_the_default_track(tmp_path: Path) -> None:
@@ -122,7 +122,7 @@ def test_a_console_cohort_previews_week_three(tmp_path: Path) -> None:
         "/cohort create roadmap-12w start:2026-11-30 day:mon time:09:00 tz:Europe/Berlin\n"
         "/cohort preview 3\n/cohort status\n"
     )
-    result = run_tutor(["console"], script, tmp_path)
+    result = run_tutor(["console"], script, tmp_path, TUTOR_CONSOLE_ADMINS="newcomer")
     assert result.returncode == 0, result.stderr
     assert "now follows" in result.stdout
     assert "Week 3 —" in result.stdout and "Preview only" in result.stdout
@@ -135,3 +135,17 @@ def test_the_console_can_save_the_progress_card(tmp_path: Path) -> None:
     cards = list((tmp_path / "out").glob("*.png"))
     assert len(cards) == 1 and cards[0].read_bytes().startswith(b"\x89PNG")
     assert f"saved {cards[0]}" in result.stdout
+
+
+def test_a_console_learner_who_is_not_an_admin_cannot_approve_or_create(tmp_path: Path) -> None:
+    script = "/cohort create roadmap-12w start:2026-11-30\n/cohort status\n"
+    result = run_tutor(["console"], script, tmp_path, TUTOR_CONSOLE_ADMINS="coach")
+    assert "Only cohort admins can create a cohort" in result.stdout
+    assert "not a cohort channel" in result.stdout
+
+
+def test_a_narrow_terminal_gets_wrapped_lines(tmp_path: Path) -> None:
+    result = run_tutor(["console"], "/help\n", tmp_path, COLUMNS="50")
+    assert result.returncode == 0, result.stderr
+    assert max(len(line) for line in result.stdout.splitlines()) <= 58
+    assert "`" not in result.stdout and "*MLOps Tutor*" not in result.stdout

@@ -48,7 +48,9 @@ def test_post_now_posts_the_next_week_once_and_is_rate_limited(chat: FakeChat) -
     assert "works again in" in chat.send_admin("coach", "/cohort post-now")
     chat.clock.advance(minutes=11)
     assert "Week 2 —" in chat.send_admin("coach", "/cohort post-now")
-    assert "w1 posted, w2 posted" in chat.send("coach", "/cohort status")
+    status = chat.send("coach", "/cohort status")
+    assert "• Week 1 · Mon 30 Nov 09:00 · posted ✅" in status
+    assert "• Week 2 · Mon 07 Dec 09:00 · posted ✅" in status
 
 
 def test_report_shows_statistics_missed_questions_gaps_and_active_learners(chat: FakeChat) -> None:
@@ -63,7 +65,52 @@ def test_report_shows_statistics_missed_questions_gaps_and_active_learners(chat:
         row.declined = True
         s.add(row)
     report = chat.send_admin("coach", "/cohort report")
-    assert "`m01`: 2 attempt(s), 1 passed (50%)" in report
+    assert "`m01`: 2 attempts, 1 passed (50%)" in report
     assert "Most-missed questions" in report and "1/2 wrong" in report
     assert "lasagna" in report
     assert "Active learners (7 days): 2" in report
+
+
+def test_status_shows_every_week_and_next_skips_what_post_now_sent(chat: FakeChat) -> None:
+    chat.send_admin("coach", CREATE)
+    chat.clock.set_time(datetime(2026, 11, 20, 12, tzinfo=UTC))
+    chat.send_admin("coach", "/cohort post-now")
+    chat.send_admin("coach", "/cohort skip 3")
+    status = chat.send("ada", "/cohort status").text
+    assert "Next: week 2, Mon 07 Dec 2026 09:00 CET" in status
+    assert "• Week 1 · Mon 30 Nov 09:00 · posted ✅" in status
+    assert "• Week 2 · Mon 07 Dec 09:00 · next ▶" in status
+    assert "• Week 3 · Mon 14 Dec 09:00 · will be skipped — `/cohort unskip 3`" in status
+    assert "• Week 4 · Mon 21 Dec 09:00 · upcoming" in status
+    assert "Next: week 1" not in status
+
+
+def test_unskip_takes_a_skip_back_even_after_its_slot_passed(chat: FakeChat) -> None:
+    chat.send_admin("coach", CREATE)
+    assert "is not skipped" in chat.send_admin("coach", "/cohort unskip 2")
+    chat.send_admin("coach", "/cohort skip 2")
+    assert "Week 2 will be posted again." in chat.send_admin("coach", "/cohort unskip 2")
+    assert "• Week 2 · Mon 07 Dec 09:00 · upcoming" in chat.send("ada", "/cohort status")
+    chat.send_admin("coach", "/cohort skip 2")
+    chat.clock.set_time(datetime(2026, 12, 8, 12, tzinfo=UTC))
+    late = chat.send_admin("coach", "/cohort unskip 2")
+    assert "its slot has passed" in late and "/cohort post-now" in late
+    assert "Usage: `/cohort unskip <week>`" in chat.send_admin("coach", "/cohort unskip")
+    assert "Only cohort admins" in chat.send("ada", "/cohort unskip 2")
+
+
+def test_report_has_a_row_per_learner_without_the_admin_and_whole_words(
+    chat: FakeChat,
+) -> None:
+    chat.send_admin("coach", CREATE)
+    chat.send("ada", "/cohort join")
+    chat.send("bo", "/cohort join")
+    play(chat, "ada", "m01", right=True)
+    chat.send_admin("coach", "/quiz m01")
+    report = chat.send_admin("coach", "/cohort report").text
+    assert "*Active learners (7 days): 1 of 2*" in report and "Coach" not in report
+    table = report.split("```")[1]
+    assert "Ada" in table and "Bo" in table and "learner" in table and "pending" in table
+    for line in report.splitlines():
+        if line.startswith("• `") and " wrong: " in line and line.endswith("…"):
+            assert line[-2] != " "

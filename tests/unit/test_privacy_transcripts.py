@@ -53,5 +53,48 @@ def test_delete_needs_a_confirmation_within_ten_minutes(chat: FakeChat) -> None:
     chat.send("ada", "/privacy delete")
     chat.clock.advance(minutes=9)
     done = chat.send("ada", "/privacy delete confirm")
-    assert "Removed 1 project submissions" in done and "your profile and settings" in done
+    assert "Removed 1 project submission," in done and "your profile and settings" in done
     assert "You have not submitted a project yet" in chat.send("ada", "/project list")
+
+
+def test_a_name_after_export_or_delete_is_refused_and_never_falls_back_to_self(
+    chat: FakeChat,
+) -> None:
+    chat.send("eve", "/progress")
+    refused = chat.send_admin("coach", "/privacy export eve")
+    assert "takes no name" in refused and "`/privacy for @name export`" in refused
+    assert not [p for r in refused.items for p in r.parts if isinstance(p, File)]
+    assert "takes no name" in chat.send_admin("coach", "/privacy delete eve")
+    assert "Deleted" not in chat.send_admin("coach", "/privacy delete confirm")
+    assert chat.services.learners.find(chat.platform, "w1", "coach") is not None
+    learner = chat.send("ada", "/privacy export eve")
+    assert "takes no name" in learner and "/privacy for" not in learner
+
+
+def test_an_admin_deletes_a_learner_only_through_the_explicit_confirmed_command(
+    chat: FakeChat,
+) -> None:
+    chat.send("eve", "/quiz m01")
+    assert "Only cohort admins" in chat.send("ada", "/privacy for eve delete")
+    assert "Send `/privacy for eve delete` first" in chat.send_admin(
+        "coach", "/privacy for eve delete confirm"
+    )
+    asked = chat.send_admin("coach", "/privacy for eve delete")
+    assert "about to *delete* the data of *Eve*, as an admin acting on their behalf" in asked
+    done = chat.send_admin("coach", "/privacy for eve delete confirm")
+    assert "Deleted the data of *Eve* on their behalf" in done
+    assert chat.services.learners.find(chat.platform, "w1", "eve") is None
+    assert chat.services.learners.find(chat.platform, "w1", "coach") is not None
+
+
+def test_an_admin_exports_for_a_learner_after_confirming(chat: FakeChat) -> None:
+    chat.send("eve", "/quiz m01")
+    assert "about to *export*" in chat.send_admin("coach", "/privacy for eve export")
+    done = chat.send_admin("coach", "/privacy for eve export confirm")
+    assert "exported on their behalf by Coach" in done
+    exported = next(p for r in done.items for p in r.parts if isinstance(p, File))
+    assert json.loads(exported.data)["learner"]["user_id"] == "eve"
+    assert "That's you" in chat.send_admin("coach", "/privacy for coach export")
+    assert "I don't know a learner called `nobody`" in chat.send_admin(
+        "coach", "/privacy for nobody export"
+    )

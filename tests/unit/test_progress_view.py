@@ -32,14 +32,14 @@ def test_progress_shows_every_section_in_the_console(chat: FakeChat) -> None:
     shown = "\n".join(render(r) for r in replies.items)
     for expected in (
         "Progress for Ada",
-        "Level: Beginner · next module: `m02` ML Pipeline Basics (quiz passed; `/project submit",
+        "Level: Beginner · next module: m02 ML Pipeline Basics (quiz passed; /project submit",
         "Beginner modules completed       [#####---------------] 1/4",
         "Expert modules completed",
         "Best quiz scores",
-        "`m01` MLOps Fundamentals: 100% (1 attempt)",
-        "`m03` Version Control for ML: 0% (1 attempt)",
+        "m01 MLOps Fundamentals: 100% (1 attempt)",
+        "m03 Version Control for ML: 0% (1 attempt)",
         "Projects",
-        "`m04` submitted 2026-01-06: https://github.com/ada/m04",
+        "m04 submitted 2026-01-06: https://github.com/ada/m04",
         "Badges earned",
         "🎯 First Steps — 2026-01-05",
         "Next badges",
@@ -47,7 +47,7 @@ def test_progress_shows_every_section_in_the_console(chat: FakeChat) -> None:
         "Review cards due: ",
         "Study streak: 2 days (days with a quiz answer, UTC time)",
         "Weakest topics (right answers, at least 3 answers each)",
-        "[image progress.png: Progress card for Ada]",
+        "[image progress-ada.png: Progress card for Ada, ",
     ):
         assert expected in shown, expected
     assert "Review cards due: 0" not in shown

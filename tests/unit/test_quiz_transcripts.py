@@ -42,7 +42,7 @@ def test_all_answers_right_passes_the_module(chat: FakeChat) -> None:
 def test_all_answers_wrong_fails_and_missed_questions_become_review_cards(chat: FakeChat) -> None:
     replies = play(chat, "bo", "m01", right=False)
     assert "0/5 (0%)" in replies and "80% passes" in replies
-    assert "5 missed question(s) will come back" in replies
+    assert "come back for review (new cards: 5)" in replies
     assert "No review cards are due" in chat.send("bo", "/quiz review", thread="t2")
     chat.clock.advance(days=1)
     review = chat.send("bo", "/quiz review", thread="t2")
@@ -98,7 +98,7 @@ def test_bad_input_is_explained_without_penalty(chat: FakeChat) -> None:
     q = current_question(chat, "ed")
     if q.type is QuestionType.MCQ:
         out_of_range = chat.send("ed", "9")
-        assert "Reply with a number from 1 to" in out_of_range
+        assert "could not read *9* as an answer" in out_of_range
         assert current_question(chat, "ed").id == q.id
 
 

@@ -19,8 +19,9 @@ class ConsoleBroadcaster:
 
     platform = "console"
 
-    def __init__(self, out: TextIO) -> None:
+    def __init__(self, out: TextIO, prompt: str = "") -> None:
         self.out = out
+        self.prompt = prompt
         self._ids = itertools.count(1)
         self._lock = threading.Lock()
 
@@ -28,11 +29,16 @@ class ConsoleBroadcaster:
         where = f"DM to {destination.user}" if destination.user else "cohort channel"
         with self._lock:
             print(f"\n📣 [{where}]\n{render(reply)}\n", file=self.out, flush=True)
+            if self.prompt:  # the learner was at the prompt: show it again under the post
+                print(self.prompt, end="", file=self.out, flush=True)
         return f"console-{next(self._ids)}"
 
 
-def start_scheduler_thread(services: Services, out: TextIO) -> Callable[[], None]:
-    """Run the APScheduler loop beside the console REPL; returns a function that stops it."""
+def start_scheduler_thread(services: Services, out: TextIO, prompt: str = "") -> Callable[[], None]:
+    """Run the APScheduler loop beside the console REPL; returns a function that stops it.
+
+    `prompt` is reprinted after each post when the console is interactive.
+    """
     from scheduler import runtime
 
     loop = asyncio.new_event_loop()
@@ -40,7 +46,9 @@ def start_scheduler_thread(services: Services, out: TextIO) -> Callable[[], None
 
     def main() -> None:
         asyncio.set_event_loop(loop)
-        loop.run_until_complete(runtime.start(services, {"console": ConsoleBroadcaster(out)}))
+        loop.run_until_complete(
+            runtime.start(services, {"console": ConsoleBroadcaster(out, prompt)})
+        )
         ready.set()
         loop.run_forever()
 

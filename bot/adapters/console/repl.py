@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 import getpass
+import os
+import shutil
 import sys
 from pathlib import Path
 from typing import TextIO
 
-from bot.adapters.console.render import render, save_attachments
+from rich.console import Console
+
+from bot.adapters.console.render import QUIZ_ACTION, render, save_attachments, to_rich
 from bot.bootstrap import Services
 from bot.core.clean_text import clean
-from bot.core.incoming import Incoming
+from bot.core.incoming import ButtonPress, Incoming
+from bot.core.reply import Choices, Reply
 from bot.core.router import Router
 
 PROMPT = "you> "
@@ -20,6 +25,60 @@ QUIT = {"/quit", "/exit", "/q"}
 
 def console_user(services: Services) -> str:
     return services.settings.console_user or getpass.getuser() or "learner"
+
+
+def console_admins(services: Services) -> set[str]:
+    """Who administers the console's cohort: TUTOR_CONSOLE_ADMINS, else the OS user."""
+    given = services.settings.console_admins
+    if given is None:
+        return {getpass.getuser()}
+    return {name.strip() for name in given.split(",") if name.strip()}
+
+
+def output_width(interactive: bool) -> int | None:
+    """The terminal's width; a pipe is not wrapped unless COLUMNS says how wide it is."""
+    if not interactive and "COLUMNS" not in os.environ:
+        return None
+    return shutil.get_terminal_size(fallback=(100, 24)).columns
+
+
+class Session:
+    """One console user's conversation: who they are and the buttons shown last."""
+
+    def __init__(self, services: Services, user: str) -> None:
+        self.router = Router(services)
+        self.user = user
+        self.is_admin = user in console_admins(services)
+        self.last_choices: Choices | None = None
+
+    def incoming(self, text: str) -> Incoming:
+        """A typed line; a number picks a button of the last reply that showed some.
+
+        Quiz choices are left to the quiz (it knows which question is current); other buttons
+        (👍/👎, lesson pages) are pressed, so a number never lands in the wrong conversation.
+        """
+        press = None
+        choices = self.last_choices
+        if choices is not None and choices.action != QUIZ_ACTION and text.isdigit():
+            number = int(text)
+            if 1 <= number <= len(choices.options):
+                press = ButtonPress(choices.action, choices.options[number - 1].value)
+        return Incoming(
+            platform="console",
+            workspace="local",
+            channel="console",
+            user=self.user,
+            display_name=self.user,
+            text="" if press else text,
+            mentions_bot=True,
+            is_admin=self.is_admin,
+            press=press,
+        )
+
+    def handle(self, text: str) -> list[Reply]:
+        replies = self.router.handle(self.incoming(text))
+        self.last_choices = next((c for r in replies if (c := r.choices()) is not None), None)
+        return replies
 
 
 def run_console(
@@ -32,11 +91,12 @@ def run_console(
 
     With `save_to`, images and files in replies (the progress card, a data export) are saved there.
     """
-    router = Router(services)
-    user = console_user(services)
+    session = Session(services, console_user(services))
     interactive = stdin.isatty()
     if hasattr(stdin, "reconfigure"):
         stdin.reconfigure(errors="replace")  # invalid UTF-8 becomes U+FFFD, not a crash
+    width = output_width(interactive)
+    styled = Console(file=stdout, width=width) if interactive else None
     print(BANNER, file=stdout)
     while True:
         if interactive:
@@ -51,20 +111,13 @@ def run_console(
             break
         if not interactive:
             print(f"{PROMPT}{clean(text)}", file=stdout)
-        incoming = Incoming(
-            platform="console",
-            workspace="local",
-            channel="console",
-            user=user,
-            display_name=user,
-            text=text,
-            mentions_bot=True,
-            is_admin=True,  # the local user administers the console's cohort
-        )
-        for reply in router.handle(incoming):
-            print(render(reply), file=stdout)
+        for reply in session.handle(text):
+            if styled is not None:
+                styled.print(to_rich(reply, save_hint=save_to is None), overflow="fold")
+            else:
+                print(render(reply, width, save_hint=save_to is None), file=stdout)
             if save_to is not None:
-                for path in save_attachments(reply, save_to):
+                for path in save_attachments(reply, save_to, owner=session.user):
                     print(f"  saved {path}", file=stdout)
             print(file=stdout)
         stdout.flush()

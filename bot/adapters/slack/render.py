@@ -122,18 +122,17 @@ def _blocks(parts: tuple[Part, ...]) -> Iterator[Block]:
 
 
 def _citation_blocks(citations: list[Citation]) -> Iterator[Block]:
-    elements = [
-        mrkdwn(
-            escape(
-                texts.CITATION.format(
-                    title=c.title, source=f"{c.source}#{c.anchor}" if c.anchor else c.source
-                )
-            )[:SECTION_LIMIT]
-        )
-        for c in citations
-    ]
+    elements = [mrkdwn(escape(_citation(c))[:SECTION_LIMIT]) for c in citations]
     for i in range(0, len(elements), CONTEXT_ELEMENTS):
         yield {"type": "context", "elements": elements[i : i + CONTEXT_ELEMENTS]}
+
+
+def _citation(c: Citation) -> str:
+    if c.command:
+        return texts.CITATION_OPEN.format(title=c.title, command=c.command)
+    return texts.CITATION.format(
+        title=c.title, source=f"{c.source}#{c.anchor}" if c.anchor else c.source
+    )
 
 
 def _actions(choices: Choices) -> Iterator[Block]:

@@ -43,6 +43,7 @@ def slack_error(code: str) -> str:
 
 PROGRESS_CARD = "Your progress card"
 CITATION = "📖 *{title}* · {source}"
+CITATION_OPEN = "📖 *{title}* · read it here: `{command}`"
 BAR = "{label}  `{bar}`  {done}/{total}"
 THINKING = "💭 _thinking…_"
 STILL_WRITING = " …"

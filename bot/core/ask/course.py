@@ -29,7 +29,7 @@ class Position:
 
 
 def position(req: Request, wanted: str | None = None) -> Position | None:
-    """The learner's cohort track and current week; else the asked-for or default track."""
+    """The learner's cohort track and current week; else the asked-for, chosen or default track."""
     svc = req.services
     cur, now = svc.curriculum, svc.clock.now()
     assert req.learner.id is not None
@@ -43,13 +43,16 @@ def position(req: Request, wanted: str | None = None) -> Position | None:
                 start = schedule.fire_time(1).astimezone(schedule.tz).strftime("%a %d %b")
                 return Position(track, 1, texts.COHORT_NOT_STARTED.format(start=start))
             return Position(track, due[-1][0], texts.COHORT_WEEK)
-    track_id = wanted or svc.settings.default_track
-    track = cur.tracks.get(track_id)
+    chosen = req.learner.track_id if req.learner.track_id in cur.tracks else None
+    track = cur.tracks.get(wanted or chosen or svc.settings.default_track)
     if track is None:
         return None
-    why = (
-        texts.ASKED_TRACK if wanted else texts.DEFAULT_TRACK.format(title=track.title, id=track.id)
-    )
+    if wanted:
+        why = texts.ASKED_TRACK
+    elif chosen:
+        why = texts.CHOSEN_TRACK
+    else:
+        why = texts.DEFAULT_TRACK.format(title=track.title, id=track.id)
     return Position(track, 1, why)
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from bot.core.ask import course, intents, texts
+from bot.core.ask import course, intents, limits, texts
 from bot.core.cohort import faq
 from bot.core.context import Request
 from bot.core.reply import Choice, Choices, Citation, Part, Reply, Text
@@ -142,8 +142,15 @@ def _rate_limited(req: Request) -> Reply | None:
     assert learner_id is not None
     now = svc.clock.now()
     per_minute, per_day = svc.settings.ask_per_minute, svc.settings.ask_per_day
-    if svc.questions.count_since(learner_id, now - timedelta(minutes=1)) >= per_minute:
-        return Reply.text(texts.TOO_FAST.format(limit=per_minute), ephemeral=True)
+    bucket = limits.TokenBucket(per_minute)
+    wait = bucket.wait(svc.questions.times_since(learner_id, now - bucket.memory), now)
+    if wait is not None:
+        return Reply.text(
+            texts.TOO_FAST_WAIT.format(
+                burst=bucket.burst, limit=per_minute, wait=limits.describe(wait)
+            ),
+            ephemeral=True,
+        )
     if svc.questions.count_since(learner_id, now - timedelta(days=1)) >= per_day:
         return Reply.text(texts.DAILY_LIMIT.format(limit=per_day), ephemeral=True)
     return None

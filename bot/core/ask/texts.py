@@ -1,12 +1,16 @@
 """Every learner-facing string of the ask feature."""
 
 USAGE = "Ask about the course with `/ask <question>`, for example `/ask what is concept drift?`."
-FOLLOW_UP = "_Ask a follow-up here in the thread, or test yourself with `/quiz {module}`._"
-FOLLOW_UP_GENERIC = "_Ask a follow-up here in the thread, or test yourself with `/quiz`._"
+FOLLOW_UP = "_Ask a follow-up here, or test yourself with `/quiz {module}`._"
+FOLLOW_UP_GENERIC = "_Ask a follow-up here, or test yourself with `/quiz`._"
 DECLINED_NEXT = "_Browse the course with `/roadmap`, or rephrase with the tool or term you mean._"
 TOO_FAST = (
     "You're asking faster than I can keep up ({limit} questions a minute). Give me a moment, "
     "then ask again; meanwhile `/quiz` tests what you know."
+)
+TOO_FAST_WAIT = (
+    "That's a lot of questions in a row: after {burst} at once I answer about {limit} a minute. "
+    "Try again in {wait}; meanwhile `/quiz` tests what you know."
 )
 DAILY_LIMIT = (
     "You've asked {limit} questions today, my daily limit. Try `/quiz` or `/roadmap` meanwhile."
@@ -52,9 +56,10 @@ COHORT_FAQ_SOURCE = "_Answered by your cohort organisers ({who}, {when})._"
 COHORT_WEEK = "your cohort's current week"
 COHORT_NOT_STARTED = "your cohort starts on {start}; this is its first week"
 ASKED_TRACK = "as you asked"
+CHOSEN_TRACK = "the track you chose with `/track`"
 DEFAULT_TRACK = (
     "you're not in a cohort, so this is week 1 of the default track, *{title}* (`{id}`); "
-    "`/roadmap` shows the whole track"
+    "`/roadmap` shows the whole track and `/track` picks another"
 )
 WEEK_LEAD = "*Week {week}* of *{title}* ({why}):"
 NO_TRACK = "No track is configured for this tutor (TUTOR_DEFAULT_TRACK)."

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from bot.core.cohort import faq, texts
+from bot.core.cohort import faq, schedule, texts
 from bot.core.cohort.post_now import post_now
 from bot.core.cohort.report import render_report
 from bot.core.cohort.rights import is_cohort_admin
@@ -20,13 +20,14 @@ from scheduler.calendar import parse_day, parse_time
 from scheduler.poster import schedule_of
 from storage.repositories.claims import ClaimRepository
 from storage.repositories.cohorts import CohortExists, CohortRepository
-from storage.tables import Cohort
+from storage.tables import Cohort, PostClaim
 
 POST_NOW_EVERY = timedelta(minutes=10)
 ADMIN_ACTIONS = {
     "pause",
     "resume",
     "skip",
+    "unskip",
     "post-now",
     "late-policy",
     "digest",
@@ -110,25 +111,35 @@ def _parse_options(options: dict[str, str]) -> tuple[date, str, str, str] | Repl
     except ValueError:
         return Reply.text(
             texts.BAD_OPTION.format(
-                given=options.get("start", "start:"), expected="start:YYYY-MM-DD"
+                given=options.get("start", "start:"),
+                expected="start:YYYY-MM-DD",
+                usage=texts.SUB_USAGE["create"],
             ),
             ephemeral=True,
         )
     day = parse_day(options.get("day", start.strftime("%a")))
     if day is None:
         return Reply.text(
-            texts.BAD_OPTION.format(given=options["day"], expected="day:mon..sun"), ephemeral=True
+            texts.BAD_OPTION.format(
+                given=options["day"], expected="day:mon..sun", usage=texts.SUB_USAGE["create"]
+            ),
+            ephemeral=True,
         )
     at = parse_time(options.get("time", "09:00"))
     if at is None:
         return Reply.text(
-            texts.BAD_OPTION.format(given=options["time"], expected="time:HH:MM"), ephemeral=True
+            texts.BAD_OPTION.format(
+                given=options["time"], expected="time:HH:MM", usage=texts.SUB_USAGE["create"]
+            ),
+            ephemeral=True,
         )
     given_zone = options.get("tz", "UTC")
     zone = parse_zone(given_zone)
     if zone is None:
         return Reply.text(
-            texts.BAD_OPTION.format(given=given_zone[:60], expected="tz:Europe/Berlin"),
+            texts.BAD_OPTION.format(
+                given=given_zone[:60], expected="tz:Europe/Berlin", usage=texts.SUB_USAGE["create"]
+            ),
             ephemeral=True,
         )
     return start, day, at.strftime("%H:%M"), zone.key
@@ -142,12 +153,22 @@ def _weeks(req: Request, cohort: Cohort) -> int:
     return len(req.services.curriculum.tracks[cohort.track_id].weeks)
 
 
+def _next(cohort: Cohort, weeks: int, claims: list[PostClaim], now: datetime) -> str:
+    week = schedule.next_week(cohort, weeks, claims)
+    if week is None:
+        return texts.NEXT_NONE
+    when = schedule_of(cohort, weeks).fire_time(week)
+    shown = _local(when, cohort.timezone)
+    if when <= now:
+        return texts.NEXT_EARLY.format(week=week, when=shown)
+    return texts.NEXT_AT.format(week=week, when=shown)
+
+
 def _status(req: Request, cohort: Cohort, _: list[str]) -> Reply:
     assert cohort.id is not None
-    sched = schedule_of(cohort, _weeks(req, cohort))
-    nxt = sched.next_due(req.services.clock.now())
+    weeks, now = _weeks(req, cohort), req.services.clock.now()
     claims = ClaimRepository(req.services.db).of_cohort(cohort.id)
-    posts = ", ".join(f"w{c.week} {c.status}" for c in claims) or "none yet"
+    lines = schedule.week_lines(cohort, weeks, claims, now)
     track = req.services.curriculum.tracks[cohort.track_id]
     return Reply.text(
         texts.STATUS.format(
@@ -160,10 +181,10 @@ def _status(req: Request, cohort: Cohort, _: list[str]) -> Reply:
             digest=_on(cohort.digest),
             announce=_on(cohort.announce_badges),
             approval=_on(cohort.require_approval),
-            state=texts.PAUSED if cohort.paused else "",
+            state=texts.PAUSED + "\n" if cohort.paused else "",
             members=len(req.services.community.members(cohort.id)),
-            next=f"week {nxt[0]} on {_local(nxt[1], cohort.timezone)}" if nxt else "track finished",
-            posts=posts,
+            next=_next(cohort, weeks, claims, now),
+            schedule="\n".join(lines),
         )
     )
 
@@ -189,26 +210,42 @@ def _resume(req: Request, cohort: Cohort, _: list[str]) -> Reply:
     return Reply.text(texts.RESUMED.format(next=shown))
 
 
-def _week_arg(req: Request, cohort: Cohort, words: list[str]) -> int | Reply:
+def _week_arg(req: Request, cohort: Cohort, words: list[str], sub: str) -> int | Reply:
     n = _weeks(req, cohort)
     given = words[0] if words else ""
     week = ascii_int(given, 3)
     if week is None or not 1 <= week <= n:
-        return Reply.text(texts.BAD_WEEK.format(n=n, given=given[:20] or "(none)"), ephemeral=True)
+        usage = texts.SUB_USAGE[sub]
+        reply = texts.BAD_WEEK.format(n=n, given=given[:20] or "(none)", usage=usage)
+        return Reply.text(reply, ephemeral=True)
     return week
 
 
 def _skip(req: Request, cohort: Cohort, words: list[str]) -> Reply:
-    week = _week_arg(req, cohort, words)
+    week = _week_arg(req, cohort, words, "skip")
     if isinstance(week, Reply):
         return week
     _set(req, cohort, skipped_weeks=sorted({*cohort.skipped_weeks, week}))
     return Reply.text(texts.SKIPPED.format(week=week))
 
 
+def _unskip(req: Request, cohort: Cohort, words: list[str]) -> Reply:
+    week = _week_arg(req, cohort, words, "unskip")
+    if isinstance(week, Reply):
+        return week
+    assert cohort.id is not None
+    released = ClaimRepository(req.services.db).release_skipped(cohort.id, week)
+    if week not in cohort.skipped_weeks and not released:
+        return Reply.text(texts.NOT_SKIPPED.format(week=week))
+    _set(req, cohort, skipped_weeks=[w for w in cohort.skipped_weeks if w != week])
+    slot = schedule_of(cohort, _weeks(req, cohort)).fire_time(week)
+    late = texts.UNSKIPPED_LATE if slot <= req.services.clock.now() else ""
+    return Reply.text(texts.UNSKIPPED.format(week=week, when=late))
+
+
 def _preview(req: Request, cohort: Cohort, words: list[str]) -> Reply:
     if words:
-        week = _week_arg(req, cohort, words)
+        week = _week_arg(req, cohort, words, "preview")
         if isinstance(week, Reply):
             return week
     else:
@@ -224,7 +261,11 @@ def _late_policy(req: Request, cohort: Cohort, words: list[str]) -> Reply:
     policy = words[0].casefold() if words else ""
     if policy not in ("post", "skip"):
         return Reply.text(
-            texts.BAD_OPTION.format(given=policy or "(none)", expected="post or skip"),
+            texts.BAD_OPTION.format(
+                given=policy or "(none)",
+                expected="post or skip",
+                usage=texts.SUB_USAGE["late-policy"],
+            ),
             ephemeral=True,
         )
     _set(req, cohort, late_policy=policy)
@@ -232,12 +273,14 @@ def _late_policy(req: Request, cohort: Cohort, words: list[str]) -> Reply:
     return Reply.text(texts.LATE_POLICY.format(what=what))
 
 
-def _toggle(field: str, name: str) -> Callable[[Request, Cohort, list[str]], Reply]:
+def _toggle(field: str, name: str, sub: str) -> Callable[[Request, Cohort, list[str]], Reply]:
     def action(req: Request, cohort: Cohort, words: list[str]) -> Reply:
         value = words[0].casefold() if words else ""
         if value not in ("on", "off"):
             return Reply.text(
-                texts.BAD_OPTION.format(given=value or "(none)", expected="on or off"),
+                texts.BAD_OPTION.format(
+                    given=value or "(none)", expected="on or off", usage=texts.SUB_USAGE[sub]
+                ),
                 ephemeral=True,
             )
         _set(req, cohort, **{field: value == "on"})
@@ -249,7 +292,11 @@ def _toggle(field: str, name: str) -> Callable[[Request, Cohort, list[str]], Rep
 def _join(req: Request, cohort: Cohort, _: list[str]) -> Reply:
     assert cohort.id is not None and req.learner.id is not None
     joined = _cohorts(req).join(cohort.id, req.learner.id, req.services.clock.now())
-    return Reply.text(texts.JOINED if joined else texts.ALREADY, ephemeral=True)
+    if not joined:
+        return Reply.text(texts.ALREADY, ephemeral=True)
+    track = req.services.curriculum.tracks.get(cohort.track_id)
+    title = track.title if track else cohort.track_id
+    return Reply.text(texts.JOINED.format(track=title), ephemeral=True)
 
 
 def _leave(req: Request, cohort: Cohort, _: list[str]) -> Reply:
@@ -285,11 +332,12 @@ ACTIONS: dict[str, Callable[[Request, Cohort, list[str]], Reply]] = {
     "pause": _pause,
     "resume": _resume,
     "skip": _skip,
+    "unskip": _unskip,
     "preview": _preview,
     "late-policy": _late_policy,
-    "digest": _toggle("digest", "The weekly digest"),
-    "announce": _toggle("announce_badges", "Badge announcements in this channel"),
-    "approval": _toggle("require_approval", "Project approval"),
+    "digest": _toggle("digest", "The weekly digest", "digest"),
+    "announce": _toggle("announce_badges", "Badge announcements in this channel", "announce"),
+    "approval": _toggle("require_approval", "Project approval", "approval"),
     "join": _join,
     "leave": _leave,
     "post-now": _post_now,

@@ -9,6 +9,7 @@ from datetime import UTC, timedelta
 
 from bot.core.cohort import texts
 from bot.core.context import Request
+from bot.core.plurals import count
 from bot.core.reply import Reply
 from scheduler.poster import schedule_of
 from scheduler.posts import weekly_post
@@ -30,7 +31,10 @@ def post_now(req: Request, cohort: Cohort, every: timedelta) -> Reply:
             minutes = int((now - last).total_seconds() // 60)
             wait = int((every - (now - last)).total_seconds() // 60) + 1
             return Reply.text(
-                texts.POST_NOW_WAIT.format(minutes=minutes, wait=f"{wait} min"), ephemeral=True
+                texts.POST_NOW_WAIT.format(
+                    ago=count(minutes, "minute"), wait=count(wait, "minute")
+                ),
+                ephemeral=True,
             )
     weeks = len(req.services.curriculum.tracks[cohort.track_id].weeks)
     claims = ClaimRepository(req.services.db)

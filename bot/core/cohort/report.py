@@ -1,10 +1,11 @@
-"""`/cohort report`: quiz statistics, most-missed questions, content gaps, active learners."""
+"""`/cohort report`: quiz statistics, most-missed questions, content gaps, and every learner."""
 
 from __future__ import annotations
 
 from datetime import timedelta
 
 from bot.core.cohort import texts
+from bot.core.cohort.learners import learner_rows, learners_of, render_table
 from bot.core.context import Request
 from bot.core.reply import Reply
 from curriculum.catalog import Curriculum
@@ -12,18 +13,24 @@ from storage.repositories.cohort_stats import CohortStatsRepository
 from storage.tables import Cohort
 
 
+def shorten(text: str, limit: int) -> str:
+    """At most `limit` characters, cut between words with an ellipsis, never mid-word."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1].rsplit(" ", 1)[0].rstrip(" ,;:.")
+    return cut + "…"
+
+
 def render_report(req: Request, cohort: Cohort) -> Reply:
     assert cohort.id is not None
     stats = CohortStatsRepository(req.services.db)
     cur = req.services.curriculum
-    lines = [
-        texts.REPORT_TITLE.format(track=cur.tracks[cohort.track_id].title),
-        "",
-        "*Quiz statistics*",
-    ]
+    track = cur.tracks[cohort.track_id]
+    lines = [texts.REPORT_TITLE.format(track=track.title), "", "*Quiz statistics*"]
     modules = stats.module_stats(cohort.id)
     lines += [
-        f"• `{s.module_id}`: {s.attempts} attempt(s), {s.passes} passed "
+        f"• `{s.module_id}`: {_attempts(s.attempts)}, {s.passes} passed "
         f"({100 * s.passes // max(1, s.attempts)}%)"
         for s in modules
     ] or ["• no quizzes yet"]
@@ -33,15 +40,24 @@ def render_report(req: Request, cohort: Cohort) -> Reply:
         for qid, wrong, total in stats.most_missed(cohort.id)
     ] or ["• none yet"]
     lines += ["", "*Content gaps (questions I declined)*"]
-    lines += [f"• {q[:120]}" for q in stats.declined(cohort.id)] or ["• none yet"]
+    lines += [f"• {shorten(q, 120)}" for q in stats.declined(cohort.id)] or ["• none yet"]
     since = req.services.clock.now() - timedelta(days=7)
-    active = stats.active_learners(cohort.id, since)
-    lines += ["", f"*Active learners (7 days): {len(active)}*"]
+    learners = {m.display_name or m.user_id for m in learners_of(req.services, cohort)}
+    active = [name for name in stats.active_learners(cohort.id, since) if name in learners]
+    lines += ["", f"*Active learners (7 days): {len(active)} of {len(learners)}*"]
     if active:
         lines.append("• " + ", ".join(active[:30]))
+    rows = learner_rows(req.services, cohort, track)
+    if rows:
+        lines += ["", texts.REPORT_LEARNERS]
+        lines += render_table(rows, cohort.timezone, len(track.weeks))
     return Reply.text("\n".join(lines), ephemeral=True)
+
+
+def _attempts(n: int) -> str:
+    return "1 attempt" if n == 1 else f"{n} attempts"
 
 
 def _prompt(cur: Curriculum, question_id: str) -> str:
     question = cur.question(question_id)
-    return question.prompt.strip()[:90] if question else question_id
+    return shorten(question.prompt, 90) if question else question_id

@@ -12,9 +12,11 @@ from datetime import timedelta
 
 from bot.core.clock import as_utc
 from bot.core.context import Request
-from bot.core.privacy import texts
+from bot.core.plurals import count
+from bot.core.privacy import on_behalf, texts
 from bot.core.reply import File, Reply, Text
 from bot.core.timezones import learner_zone, parse_zone
+from storage.tables import Learner
 
 CONFIRM_WINDOW = timedelta(minutes=10)
 DELETE_REQUESTED = "privacy_delete_requested"
@@ -35,11 +37,21 @@ def handle(req: Request) -> list[Reply]:
         return [set_zone(req, rest)]
     if verb in SWITCHES:
         return [switch(req, verb, rest)]
+    if verb == "for":
+        return [on_behalf.handle(req, rest)]
     if verb == "export":
-        return [export(req)]
+        return [export(req) if not rest else _extra(req, verb, rest)]
     if verb == "delete":
+        if rest and rest.casefold() != "confirm":
+            return [_extra(req, verb, rest)]
         return [delete(req, rest.casefold() == "confirm")]
     return [Reply.text(texts.USAGE, ephemeral=True)]
+
+
+def _extra(req: Request, verb: str, rest: str) -> Reply:
+    """`/privacy export eve`: never act on yourself when someone else was named."""
+    how = texts.ADMIN_HOW.format(verb=verb) if req.incoming.is_admin else ""
+    return Reply.text(texts.EXTRA_ARGS.format(verb=verb, given=rest[:40]) + how, ephemeral=True)
 
 
 def _state(flag: bool) -> str:
@@ -86,7 +98,11 @@ def switch(req: Request, what: str, given: str) -> Reply:
 
 def export(req: Request) -> Reply:
     """Everything held about the learner, as a JSON file."""
-    me = req.learner
+    return export_of(req, req.learner, texts.EXPORTED)
+
+
+def export_of(req: Request, me: Learner, summary_text: str, **names: str) -> Reply:
+    """Everything held about `me`, as a JSON file, introduced by `summary_text`."""
     assert me.id is not None
     tables = req.services.privacy.export(me.id)
     document = {
@@ -97,7 +113,9 @@ def export(req: Request) -> Reply:
     data = json.dumps(document, indent=2, sort_keys=True, default=str).encode()
     rows = sum(len(v) for v in tables.values())
     name = texts.EXPORT_FILE.format(user="".join(c for c in me.user_id if c.isalnum())[:40])
-    summary = texts.EXPORTED.format(rows=rows, tables=len(tables))
+    summary = summary_text.format(
+        rows=count(rows, "record"), tables=count(len(tables), "table"), **names
+    )
     attachment = File(name, data, alt=name, mime="application/json")
     return Reply((Text(summary), attachment), ephemeral=True)
 
@@ -114,11 +132,16 @@ def delete(req: Request, confirmed: bool) -> Reply:
     asked = svc.events.of(me.id, DELETE_REQUESTED)
     if not asked or now - as_utc(asked[-1].occurred_at) > CONFIRM_WINDOW:
         return Reply.text(texts.DELETE_NOT_ASKED.format(minutes=minutes), ephemeral=True)
-    removed = svc.privacy.delete(me.id)
+    return Reply.text(texts.DELETED.format(what=delete_all(req, me.id)), ephemeral=True)
+
+
+def delete_all(req: Request, learner_id: int) -> str:
+    """Remove every row of the learner; what was removed, in words."""
+    removed = req.services.privacy.delete(learner_id)
     removed.pop(DELETE_REQUESTED, None)
     what = ", ".join(
-        f"{count} {texts.TABLE_LABELS.get(table, table)}"
-        for table, count in removed.items()
+        count(n, *texts.TABLE_LABELS.get(table, (table, table)))
+        for table, n in removed.items()
         if table != "learner"
     )
-    return Reply.text(texts.DELETED.format(what=what or texts.DELETED_NOTHING), ephemeral=True)
+    return what or texts.DELETED_NOTHING

@@ -51,5 +51,9 @@ def weakest_topics(
         for tag in question.tags:
             total[tag] += 1
             right[tag] += bool(event.data.get("correct"))
-    scores = [TopicScore(t, right[t], n) for t, n in total.items() if n >= MIN_TOPIC_ANSWERS]
+    scores = [
+        TopicScore(t, right[t], n)
+        for t, n in total.items()
+        if n >= MIN_TOPIC_ANSWERS and right[t] < n  # a topic always answered right is not weak
+    ]
     return sorted(scores, key=lambda s: (s.right / s.total, -s.total, s.tag))[:limit]

@@ -4,6 +4,16 @@ TITLE = "*Progress for {name}*"
 LEVEL_NEXT = "Level: *{level}* · next module: `{module}` {title} ({how})"
 HOW_QUIZ = "`/quiz {module}`"
 HOW_PROJECT = "quiz passed; `/project submit {module} <link>`"
+HOW_AWAITING = "quiz passed; project awaiting a cohort admin's approval"
+HOW_CHANGES = (
+    "quiz passed; changes requested on the project, resubmit with `/project submit {module} <link>`"
+)
+TRACK = "Track: *{title}* (`{id}`), week {week} of {n}, {why} — `/roadmap` shows it"
+TRACK_WHY = {
+    "cohort": "your cohort's track",
+    "chosen": "the track you picked",
+    "default": "the default track (no cohort; `/track` picks another)",
+}
 ALL_DONE = "Every module complete. 🎓 See `/badges`."
 BAR = "{level} modules completed"
 EMPTY = "You have not taken a quiz yet. Start with `/quiz` — it picks your next module."
@@ -11,6 +21,7 @@ SCORES = "*Best quiz scores*"
 SCORE_LINE = "{mark} `{module}` {title}: {best}% ({attempts} attempt{s})"
 PROJECTS = "*Projects*"
 PROJECT_LINE = "• `{module}` {status} {date}: {url}"
+REVIEWER_NOTE = "    _Reviewer's note:_ {note}"
 NO_PROJECTS = "*Projects:* none yet — `/project submit <module> <link> [note]`"
 PROJECT_STATUS = {
     "submitted": "submitted",
@@ -25,6 +36,7 @@ NEXT_BADGES = "*Next badges*"
 NEXT_LINE = "{emoji} {name} {done}/{total} {unit}"
 REVIEWS = "Review cards due: *{due}*"
 REVIEWS_HOW = " — `/quiz review`"
+REVIEWS_NEXT = " — the next comes due on {when}"
 STREAK = "Study streak: *{days} day{s}* (days with a quiz answer, {zone} time)"
 WEAK = "*Weakest topics* (right answers, at least {min} answers each)"
 WEAK_LINE = "• `{tag}`: {right}/{total} ({percent}%)"

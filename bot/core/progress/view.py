@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from bot.core.ask import texts as ask_texts
+from bot.core.ask.course import Position, position
 from bot.core.clock import as_utc
 from bot.core.context import Request
 from bot.core.interview.readiness import readiness_text
@@ -15,6 +17,7 @@ from bot.core.progress.card import CardData, render_card
 from bot.core.progress.peers import peer_summary, resolve_person
 from bot.core.progress.records import build_record
 from bot.core.progress.stats import MIN_TOPIC_ANSWERS, study_streak, weakest_topics
+from bot.core.projects.history import latest_per_module, reviewer_notes
 from bot.core.reply import Image, Part, ProgressBar, Reply, Text
 from curriculum.badges import LearnerRecord, module_completions, progress_toward
 from curriculum.catalog.models import Level
@@ -52,7 +55,7 @@ def own_progress(req: Request) -> Reply:
     parts += [Text(_scores(req)), Text(_projects(req, record)), Text(_badges(req, awards, record))]
     parts.append(Text(_next_badges(req, awards, record)))
     due = svc.reviews.count_due(learner.id, now)
-    parts.append(Text(texts.REVIEWS.format(due=due) + (texts.REVIEWS_HOW if due else "")))
+    parts.append(Text(_reviews(req, due, record)))
     plural = "" if streak == 1 else "s"
     parts.append(Text(texts.STREAK.format(days=streak, s=plural, zone=record.zone)))
     parts.append(Text(_weakest(req, events)))
@@ -61,15 +64,36 @@ def own_progress(req: Request) -> Reply:
     return Reply(tuple(parts), ephemeral=True)
 
 
+def _reviews(req: Request, due: int, record: LearnerRecord) -> str:
+    line = texts.REVIEWS.format(due=due)
+    if due:
+        return line + texts.REVIEWS_HOW
+    assert req.learner.id is not None
+    nxt = req.services.reviews.next_due(req.learner.id, req.services.clock.now())
+    if nxt is None:
+        return line
+    when = as_utc(nxt).astimezone(record.zone).strftime("%a %d %b")
+    return line + texts.REVIEWS_NEXT.format(when=when)
+
+
 def _header(req: Request, done: dict[str, datetime]) -> tuple[str, str]:
     learner, cur = req.learner, req.services.curriculum
     assert learner.id is not None
     lines = [texts.TITLE.format(name=learner.display_name or learner.user_id)]
+    found = position(req)
+    if found is not None:
+        lines.append(_track_line(found))
     nxt = next((m for m in cur.ordered_modules() if m.id not in done), None)
     if nxt is None:
         return "\n".join([*lines, texts.ALL_DONE]), "Graduate"
     row = req.services.progress.of(learner.id).get(nxt.id)
-    how = texts.HOW_PROJECT if row and row.quiz_passed_at else texts.HOW_QUIZ
+    how = texts.HOW_QUIZ
+    if row and row.quiz_passed_at:
+        latest = req.services.projects.latest(learner.id, nxt.id)
+        status = latest.status if latest else ""
+        how = {"submitted": texts.HOW_AWAITING, "changes": texts.HOW_CHANGES}.get(
+            status, texts.HOW_PROJECT
+        )
     level = nxt.level.value.title()
     lines.append(
         texts.LEVEL_NEXT.format(
@@ -77,6 +101,19 @@ def _header(req: Request, done: dict[str, datetime]) -> tuple[str, str]:
         )
     )
     return "\n".join(lines), level
+
+
+def _track_line(found: Position) -> str:
+    if found.why == ask_texts.CHOSEN_TRACK:
+        why = texts.TRACK_WHY["chosen"]
+    elif found.why.startswith(ask_texts.DEFAULT_TRACK.split("{", 1)[0]):
+        why = texts.TRACK_WHY["default"]
+    else:
+        why = texts.TRACK_WHY["cohort"]
+    track = found.track
+    return texts.TRACK.format(
+        title=track.title, id=track.id, week=found.week, n=len(track.weeks), why=why
+    )
 
 
 def _bar(req: Request, level: Level, done: dict[str, datetime]) -> ProgressBar:
@@ -109,9 +146,10 @@ def _scores(req: Request) -> str:
 
 def _projects(req: Request, record: LearnerRecord) -> str:
     assert req.learner.id is not None
-    rows = req.services.projects.of(req.learner.id)
+    rows = latest_per_module(req.services.projects.of(req.learner.id))
     if not rows:
         return texts.NO_PROJECTS
+    notes = reviewer_notes(req.services, req.learner.id)
     cohort = req.services.community.cohort_of(req.learner.id)
     approval = bool(cohort and cohort.require_approval)
     lines = [texts.PROJECTS]
@@ -123,6 +161,8 @@ def _projects(req: Request, record: LearnerRecord) -> str:
         lines.append(
             texts.PROJECT_LINE.format(module=row.module_id, status=status, date=day, url=row.url)
         )
+        if row.status == "changes" and row.id in notes:
+            lines.append(texts.REVIEWER_NOTE.format(note=notes[row.id]))
     return "\n".join(lines)
 
 
@@ -143,7 +183,12 @@ def _next_badges(req: Request, awards: list[BadgeAward], record: LearnerRecord) 
     cur = req.services.curriculum
     held = {a.badge_id for a in awards}
     toward = [(b, progress_toward(b, record, cur)) for b in cur.badges if b.id not in held]
-    toward.sort(key=lambda pair: -(pair[1].done / pair[1].total if pair[1].total else 0))
+    toward.sort(  # closest first: the largest share done, then the fewest steps left
+        key=lambda pair: (
+            -(pair[1].done / pair[1].total if pair[1].total else 0),
+            pair[1].total - pair[1].done,
+        )
+    )
     lines = [texts.NEXT_BADGES]
     for badge, prog in toward[:NEXT_BADGES]:
         lines.append(
@@ -178,4 +223,6 @@ def _card(
         badges=tuple(by_id[a.badge_id].name for a in awards if a.badge_id in by_id),
         streak=streak,
     )
-    return Image("progress.png", render_card(data), texts.CARD_ALT.format(name=name))
+    slug = "".join(c for c in req.learner.user_id if c.isalnum() or c in "-_")[:40]
+    filename = f"progress-{slug}.png" if slug else "progress.png"
+    return Image(filename, render_card(data), texts.CARD_ALT.format(name=name))

@@ -10,6 +10,7 @@ from bot.core.context import Request
 from bot.core.progress import after_event
 from bot.core.progress.peers import resolve_person
 from bot.core.projects import pending, texts
+from bot.core.projects.history import latest_per_module
 from bot.core.projects.links import valid_link
 from bot.core.reply import Reply
 from curriculum.catalog.models import Capstone, Module
@@ -122,7 +123,7 @@ def list_submissions(req: Request, rest: str = "") -> Reply:
             return Reply.text(texts.NO_SUCH_LEARNER.format(who=rest.strip()[:40]))
         learner = found
     assert learner.id is not None
-    rows = req.services.projects.of(learner.id)
+    rows = latest_per_module(req.services.projects.of(learner.id))
     own = learner.id == req.learner.id
     name = learner.display_name or learner.user_id
     if not rows:

@@ -41,7 +41,7 @@ def question_reply(
         )
         parts = [Text("\n".join(lines)), Choices(ANSWER_ACTION, options)]
     else:
-        lines.append("_Type your answer in this thread (a word or two)._")
+        lines.append("_Type your answer (a word or two)._")
         parts = [Text("\n".join(lines))]
     return Reply(tuple(parts))
 

@@ -19,11 +19,14 @@ STARTED = (
     "*{title}* — {count} questions, one at a time.{pass_note} Answer with {how}; "
     "`/quiz stop` ends it early."
 )
-HOW_BUTTONS = "a button or the choice's number"
+HOW_BUTTONS = "the number of a choice"
 PASS_NOTE = " 80% passes the module."
 RESUMED = "You have a quiz running here: *{title}*, question {n} of {total}. Here it is again."
 NO_QUIZ = "No quiz is running here. " + USAGE
-UNREADABLE = "I could not read *{given}* as an answer. Reply with a number from 1 to {count}."
+UNREADABLE = (
+    "I could not read *{given}* as an answer to this question, so nothing was counted. "
+    "Here it is again:"
+)
 UNREADABLE_TF = "Reply *true* or *false* (or 1 for true, 2 for false)."
 ALREADY_COUNTED = "That question was already answered; your first answer counts."
 TYPED_TOO_LATE = (
@@ -44,12 +47,12 @@ WRONG = "❌ Not quite. The answer is *{answer}*."
 READ_MORE = "Read more: {title} › {section}"
 FINISHED_PASS = "🎉 *{title}*: {correct}/{total} ({percent}%). Passed!"
 FINISHED_FAIL = (
-    "*{title}*: {correct}/{total} ({percent}%). 80% passes — review the lesson sections above "
-    "and retake it with `/quiz {target}` whenever you like."
+    "*{title}*: {correct}/{total} ({percent}%). 80% passes — read the sections cited above "
+    "(`/lesson {target}` opens the lesson) and retake it with `/quiz {target}` whenever you like."
 )
 FINISHED_PRACTICE = "*{title}*: {correct}/{total} ({percent}%)."
 BEST = "Best score on {module}: {best}%."
-REVIEW_CARDS = "{n} missed question(s) will come back for review: `/quiz review`."
+REVIEW_CARDS = "Missed questions come back for review (new cards: {n}): `/quiz review`."
 EXPIRED = (
     "Your quiz *{title}* closed after {minutes} idle minutes with {correct}/{answered} answered "
     "right (partial score {percent}% of {total}). Start again with `/quiz {target}`."

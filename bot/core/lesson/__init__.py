@@ -1,0 +1,1 @@
+"""`/lesson`: read the course in chat, a section at a time, paged."""
