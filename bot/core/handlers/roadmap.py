@@ -48,7 +48,7 @@ def handle(req: Request) -> list[Reply]:
         words = words[1:]
     found = position(req, wanted.id if wanted else None)
     if found is None:
-        return [Reply.text(texts.NO_TRACK_CONFIGURED)]
+        return [Reply.text(texts.NO_TRACK_CONFIGURED, ephemeral=True)]
     track = found.track
     if not words:
         current = found.week if wanted is None or found.why != ask_texts.ASKED_TRACK else None
@@ -62,7 +62,8 @@ def handle(req: Request) -> list[Reply]:
             Reply.text(
                 texts.NO_WEEK.format(
                     title=track.title, n=len(track.weeks), given=given[:20], tracks=track_ids(cur)
-                )
+                ),
+                ephemeral=True,
             )
         ]
     return [Reply.text(render_week(track, week))]
