@@ -217,7 +217,6 @@ def main() -> None:
         run_llm(args.part)
         return
     conversations = [c for c in load_conversations() if _wanted(args.part, c[0].held_out)]
-    turns = [t for c in conversations for t in c]
     curriculum = load_curriculum()
     embedder = MiniLMEmbedder()
     embedder.embed(["warm up"])
