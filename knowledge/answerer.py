@@ -45,6 +45,9 @@ class ConversationPolicy:
     pronoun_margin: float = 0.04
     opens_margin: float = 0.0
     known_share: float = 0.5
+    min_alone: float = 0.35
+    """A message with no follow-up cue that matches nothing on its own stands alone (and is
+    declined): context never turns an off-topic message into a course question."""
 
     def margin_for(self, cue: str | None) -> float:
         """How much the previous question must improve the match for this kind of message."""
@@ -101,6 +104,8 @@ class ExtractiveAnswerer:
         cue = follow_up_cue(text)
         if not cue and self._known_share(text) < self.conversation.known_share:
             return True  # mostly words the course never uses: not about the thread's topic
+        if not cue and alone.confidence < self.conversation.min_alone:
+            return True
         bar = self.conversation.opens_standalone if cue == "opens" else self.conversation.standalone
         return alone.confidence >= bar
 

@@ -112,7 +112,7 @@ def test_export_then_delete_leaves_nothing_with_the_learners_id(db_chat: FakeCha
     bo_before = rows_holding(db_chat, bo)
 
     done = db_chat.send("ada", "/privacy delete confirm")
-    assert "quiz answers" in done and "badges" in done and "project submissions" in done
+    assert "quiz answers" in done and "badge" in done and "project submission" in done
 
     assert rows_holding(db_chat, ada) == {}
     checked = {t.name for t, _ in learner_columns()}

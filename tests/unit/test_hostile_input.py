@@ -36,14 +36,14 @@ def test_ascii_int_reads_only_ascii_digits() -> None:
 
 @pytest.mark.parametrize("digit", ["፩", "𐩀", "²"])
 def test_digit_like_characters_are_not_numbers(chat: FakeChat, digit: str) -> None:
-    assert "There is no week" in specific(chat.send("ada", f"/roadmap {digit}"))
+    assert "there is no week" in specific(chat.send("ada", f"/roadmap {digit}")).lower()
     assert "sections 1 to 15" in specific(chat.send("ada", f"/quiz section {digit}"))
     chat.send_admin("coach", COHORT, thread=None)
     assert "weeks 1 to" in specific(chat.send_admin("coach", f"/cohort preview {digit}"))
     assert "weeks 1 to" in specific(chat.send_admin("coach", f"/cohort skip {digit}"))
     chat.send("ada", "/quiz m01", thread="q")
     said = specific(chat.send("ada", digit, thread="q"))  # "²" reads as 2 after NFKC: graded
-    assert "Reply" in said or "Right" in said or "Not quite" in said
+    assert any(w in said for w in ("Reply", "Right", "Not quite", "could not read"))
 
 
 def test_a_button_value_of_five_thousand_digits_is_not_a_quiz_button(chat: FakeChat) -> None:

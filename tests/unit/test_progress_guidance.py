@@ -24,7 +24,7 @@ def test_changes_requested_show_the_note_and_a_resubmission_replaces_the_row(
     chat.send("ada", "/project submit m01 https://github.com/ada/m01")
     chat.send_admin("coach", "/project changes ada m01 add a README with the run command")
     for shown in (chat.send("ada", "/progress"), chat.send("ada", "/project list")):
-        assert "Reviewer's note:_ add a README with the run command" in shown
+        assert "Reviewer's note: add a README with the run command" in shown
     assert "changes requested on the project, resubmit" in chat.send("ada", "/progress")
     chat.clock.advance(hours=1)
     chat.send("ada", "/project submit m01 https://github.com/ada/m01-v2")

@@ -21,7 +21,7 @@ SCORES = "*Best quiz scores*"
 SCORE_LINE = "{mark} `{module}` {title}: {best}% ({attempts} attempt{s})"
 PROJECTS = "*Projects*"
 PROJECT_LINE = "• `{module}` {status} {date}: {url}"
-REVIEWER_NOTE = "    _Reviewer's note:_ {note}"
+REVIEWER_NOTE = "    ✏️ Reviewer's note: {note}"
 NO_PROJECTS = "*Projects:* none yet — `/project submit <module> <link> [note]`"
 PROJECT_STATUS = {
     "submitted": "submitted",

@@ -73,7 +73,6 @@ SUPERSEDED = (
     "{name} has sent a newer submission for `{module}`: review that one (`/project pending`)."
 )
 NO_SUCH_SUBMISSION = "There is no submission `#{id}` in your cohort; `/project pending` lists them."
-REVIEWER_NOTE = "    _Reviewer's note:_ {note}"
 LIST_FOOTER = "Hand in another with `/project submit <module> <link> [note]`."
 LIST_EMPTY = "You have not submitted a project yet. " + SUBMIT_USAGE
 ADMIN_ONLY = "Only cohort admins can review projects. See `/project` for what you can do."
