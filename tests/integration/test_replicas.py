@@ -22,7 +22,6 @@ import time
 import urllib.error
 import urllib.request
 from collections import Counter
-from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime
 from pathlib import Path
@@ -33,7 +32,7 @@ import pytest
 
 from tests.adapters.slack_fake_api import BOT_USER, TEAM, FakeSlackApi
 from tests.conftest import _postgres_url
-from tests.integration.test_knowledge_chroma_server import CHROMA, _free_port, _wait_until_up
+from tests.integration.conftest import free_port
 
 pytestmark = pytest.mark.postgres
 
@@ -143,28 +142,8 @@ def _wait_for(what: str, check: Any, timeout: float = 60.0) -> None:
     pytest.fail(f"timed out waiting for {what}")
 
 
-@pytest.fixture
-def chroma(tmp_path: Path) -> Iterator[str]:
-    if not CHROMA.exists():
-        pytest.skip(f"the chroma CLI is not installed at {CHROMA}")
-    port = _free_port()
-    command = [str(CHROMA), "run", "--path", str(tmp_path / "chroma"), "--host", "127.0.0.1"]
-    process = subprocess.Popen(
-        [*command, "--port", str(port)],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    try:
-        url = f"http://127.0.0.1:{port}"
-        _wait_until_up(url, process)
-        yield url
-    finally:
-        process.terminate()
-        process.wait(10)
-
-
 def test_two_replicas_and_one_scheduler_answer_each_event_and_post_each_week_once(
-    tmp_path: Path, chroma: str
+    tmp_path: Path, chroma_url: str
 ) -> None:
     url = _postgres_url()
     with FakeSlackThread() as fake:
@@ -178,7 +157,7 @@ def test_two_replicas_and_one_scheduler_answer_each_event_and_post_each_week_onc
             "SLACK_SIGNING_SECRET": SECRET,
             "TUTOR_SLACK_API_URL": fake.base_url,
             "TUTOR_SLACK_ADMIN_IDS": ADMIN,
-            "TUTOR_CHROMA_URL": chroma,
+            "TUTOR_CHROMA_URL": chroma_url,
             "TUTOR_AUTO_INGEST": "false",
             "TUTOR_DATA_DIR": str(tmp_path),
         }
@@ -187,7 +166,7 @@ def test_two_replicas_and_one_scheduler_answer_each_event_and_post_each_week_onc
         )
         assert upgrade.returncode == 0, upgrade.stderr.decode(errors="replace")
         processes: list[subprocess.Popen[bytes]] = []
-        ports = [_free_port(), _free_port()]
+        ports = [free_port(), free_port()]
         try:
             for n, port in enumerate(ports):
                 log = tmp_path / f"replica{n}.log"
