@@ -24,6 +24,11 @@ Ask = Annotated[str, StringConstraints(strip_whitespace=True, min_length=3, max_
 
 MIN_ASKS = 5
 MAX_ANSWER_WORDS = 120
+ANSWER_SENTENCES = (2, 4)
+FAQ_SENTENCES = (2, 5)
+MAX_SENTENCE_WORDS = 30
+"""One fact per sentence: a reply sentence should say one thing a learner can check."""
+MAX_DETAILS = 4
 SKIPPED_SECTIONS = ("check-yourself",)
 """Sections whose questions are folded into the asks of the sections that answer them."""
 
@@ -33,6 +38,8 @@ class SectionAnswer(Strict):
 
     anchor: Slug
     answer: Text
+    details: list[Text] = Field(default_factory=list, max_length=MAX_DETAILS)
+    """Short facts that go one step further, offered after the answer when they fit the question."""
     asks: list[Ask] = Field(min_length=MIN_ASKS)
 
 
@@ -50,6 +57,7 @@ class FaqEntry(Strict):
     question: Text
     asks: list[Ask] = Field(min_length=2)
     answer: Text
+    details: list[Text] = Field(default_factory=list, max_length=MAX_DETAILS)
     see: list[LessonRef] = Field(min_length=1, max_length=4)
 
 
@@ -122,6 +130,39 @@ def answerable_sections(lesson: Lesson) -> list[str]:
     ]
 
 
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z`\"'(])")
+_ABBREVIATION = re.compile(r"\b(?:e\.g|i\.e|vs|etc|approx)\.$", re.IGNORECASE)
+
+
+def written_sentences(text: str) -> list[str]:
+    """A written answer cut into sentences (not after `e.g.`, `vs.` and the like)."""
+    parts: list[str] = []
+    for piece in _SENTENCE_END.split(text.strip()):
+        if parts and _ABBREVIATION.search(parts[-1]):
+            parts[-1] = f"{parts[-1]} {piece}"
+        else:
+            parts.append(piece)
+    return [p for p in parts if p]
+
+
+def _style(
+    answer: str, details: list[str], sentences: tuple[int, int] = ANSWER_SENTENCES
+) -> Iterator[tuple[str, str]]:
+    """Problems with how a written answer reads: sentence count and one fact per sentence."""
+    low, high = sentences
+    count = len(written_sentences(answer))
+    if not low <= count <= high:
+        yield "answer", f"{count} sentences; write {low}-{high}"
+    for sentence in written_sentences(answer):
+        if len(sentence.split()) > MAX_SENTENCE_WORDS:
+            yield "answer", f"a sentence of over {MAX_SENTENCE_WORDS} words: {sentence[:50]!r}"
+    for j, detail in enumerate(details):
+        if len(written_sentences(detail)) != 1:
+            yield f"details.{j}", "one sentence per detail"
+        elif len(detail.split()) > MAX_SENTENCE_WORDS:
+            yield f"details.{j}", f"over {MAX_SENTENCE_WORDS} words"
+
+
 def _normalised(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", " ", text.casefold()).strip()
 
@@ -150,6 +191,8 @@ def check_answers(
                 yield where, f"sections.{i}.anchor", f"{entry.anchor!r} is not a section of it"
             if len(entry.answer.split()) > MAX_ANSWER_WORDS:
                 yield where, f"sections.{i}.answer", f"longer than {MAX_ANSWER_WORDS} words"
+            for field, problem in _style(entry.answer, entry.details):
+                yield where, f"sections.{i}.{field}", problem
         for anchor, n in Counter(anchors).items():
             if n > 1:
                 yield where, "sections", f"section {anchor!r} is answered {n} times"
@@ -164,6 +207,8 @@ def check_answers(
                     yield f"faq/{name}.yaml", f"entries.{i}.see.{j}", f"{ref!r} does not resolve"
             if len(item.answer.split()) > MAX_ANSWER_WORDS + 20:
                 yield f"faq/{name}.yaml", f"entries.{i}.answer", "longer than 140 words"
+            for field, problem in _style(item.answer, item.details, FAQ_SENTENCES):
+                yield f"faq/{name}.yaml", f"entries.{i}.{field}", problem
     for faq_id, n in ids.items():
         if n > 1:
             yield "faq", faq_id, f"FAQ id used {n} times"
