@@ -75,6 +75,21 @@ class CohortMember(SQLModel, table=True):
     joined_at: datetime = _utc()
 
 
+class CohortAdmin(SQLModel, table=True):
+    """Someone who acted as a cohort's admin, recorded when the platform confirmed their rights
+    where the cohort lives (Slack workspace admin, Discord Manage Server in the cohort's server).
+    Admins are not counted among the cohort's learners."""
+
+    __tablename__ = "cohort_admin"
+    __table_args__ = (UniqueConstraint("cohort_id", "learner_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    cohort_id: int = Field(foreign_key="cohort.id", ondelete="CASCADE", index=True)
+    learner_id: int = Field(foreign_key="learner.id", ondelete="CASCADE", index=True)
+    verified_at: datetime = _utc()
+    """When their rights were first confirmed for this cohort."""
+
+
 class QuizSession(SQLModel, table=True):
     """One quiz run. `active_key` is set only while active: one active quiz per thread."""
 

@@ -10,7 +10,7 @@ from bot.core.cohort.create import create
 from bot.core.cohort.dashboard import dashboard_link
 from bot.core.cohort.post_now import post_now
 from bot.core.cohort.report import render_report
-from bot.core.cohort.rights import is_cohort_admin
+from bot.core.cohort.rights import acts_as_admin
 from bot.core.cohort.status import status
 from bot.core.context import Request
 from bot.core.reply import Reply
@@ -46,7 +46,7 @@ def handle(req: Request) -> list[Reply]:
         return [Reply.text(texts.NO_COHORT, ephemeral=True)]
     if sub == "faq":
         return [faq.handle(req, cohort, req.args.strip()[3:])]
-    if sub in ADMIN_ACTIONS and not is_cohort_admin(req.incoming, cohort):
+    if sub in ADMIN_ACTIONS and not acts_as_admin(req, cohort):
         return [Reply.text(texts.NOT_ADMIN.format(what=f"use `/cohort {sub}`"), ephemeral=True)]
     action = ACTIONS.get(sub)
     if action is None:
