@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, replace
 from datetime import timedelta
 
 from slack_sdk.web.async_client import AsyncWebClient
@@ -12,6 +13,7 @@ from bot.adapters.slack.inbound import PLATFORM, Person
 from bot.adapters.slack.people import PeopleDirectory
 from bot.bootstrap import Services
 from bot.core.activity import Activity
+from bot.core.command_names import NEUTRAL, CommandNaming
 from bot.core.context import Request
 from bot.core.incoming import Incoming
 from bot.core.quiz import service as quiz
@@ -30,12 +32,18 @@ class SlackTutor:
     Routing and activity share one worker thread: the core's lazy index (Chroma client,
     first-use ingest) is not safe to start from two threads at once, and one lane also keeps
     a thread's follow-up after its question. Claims and lookups run in the default pool.
+
+    Commands cross here in both directions with the app's naming: typed `/tutor-quiz stop`
+    reaches the core as `/quiz stop`, and every command a reply names comes out prefixed.
     """
 
-    def __init__(self, services: Services, people: PeopleDirectory) -> None:
+    def __init__(
+        self, services: Services, people: PeopleDirectory, naming: CommandNaming = NEUTRAL
+    ) -> None:
         self.services = services
         self.router = Router(services)
         self.people = people
+        self.naming = naming
         self.processed = ProcessedEventRepository(services.db)
         self._lane = ThreadPoolExecutor(max_workers=1, thread_name_prefix="slack-core")
         self._claims = 0
@@ -49,10 +57,13 @@ class SlackTutor:
         return await loop.run_in_executor(self._lane, self._route, incoming, sink)
 
     def _route(self, incoming: Incoming, sink: AnswerSink | None) -> list[Reply]:
+        incoming = replace(incoming, text=self.naming.neutral(incoming.text))
         if sink is None:
-            return self.router.handle(incoming)
-        with streaming_to(sink):
-            return self.router.handle(incoming)
+            replies = self.router.handle(incoming)
+        else:
+            with streaming_to(NamedSink(sink, self.naming)):
+                replies = self.router.handle(incoming)
+        return [reply.named(self.naming) for reply in replies]
 
     async def observe(self, activity: Activity) -> None:
         """Record community activity (never raises)."""
@@ -94,7 +105,8 @@ class SlackTutor:
         )
         command = split_command(incoming.clipped_text)
         args = command[1] if command else ""
-        return quiz.start_problem(Request(incoming, learner, svc, args=args))
+        problem = quiz.start_problem(Request(incoming, learner, svc, args=args))
+        return None if problem is None else problem.named(self.naming)
 
     async def answers_here(
         self, team: str, channel: str, user: str, thread: str, text: str
@@ -126,3 +138,17 @@ class SlackTutor:
             self.services.quizzes.active(learner.id, key) is not None
             or self.services.interviews.active(learner.id, key) is not None
         )
+
+
+@dataclass(frozen=True)
+class NamedSink:
+    """An answer sink that shows the commands a growing answer names as Slack users type them."""
+
+    sink: AnswerSink
+    naming: CommandNaming
+
+    def started(self) -> None:
+        self.sink.started()
+
+    def partial(self, text: str) -> None:
+        self.sink.partial(self.naming.text(text))
