@@ -258,6 +258,22 @@ class ConversationStart(SQLModel, table=True):
     started_at: datetime = _utc()
 
 
+class ShownChoices(SQLModel, table=True):
+    """The buttons a learner was last shown in a conversation: a number typed there presses one
+    (a quiz's and an interview's buttons excepted: their typed answers go to them)."""
+
+    __tablename__ = "shown_choices"
+    __table_args__ = (UniqueConstraint("learner_id", "thread_key"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    learner_id: int = Field(foreign_key="learner.id", ondelete="CASCADE", index=True)
+    thread_key: str = Field(max_length=255)
+    action: str = Field(max_length=64)
+    values: list[str] = _json(list)
+    """The value of each button, in the order shown (button 1 first)."""
+    shown_at: datetime = _utc()
+
+
 class CohortFaq(SQLModel, table=True):
     """An organiser's answer for one cohort (`/cohort faq add`), kept with who wrote it and when."""
 

@@ -12,6 +12,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 from bot.adapters.slack.inbound import PLATFORM, Person
 from bot.adapters.slack.people import PeopleDirectory
 from bot.bootstrap import Services
+from bot.core import typed_choice
 from bot.core.activity import Activity
 from bot.core.command_names import NEUTRAL, CommandNaming
 from bot.core.context import Request
@@ -111,8 +112,9 @@ class SlackTutor:
     async def answers_here(
         self, team: str, channel: str, user: str, thread: str, text: str
     ) -> bool:
-        """Whether a thread reply is for the quiz core: a quiz or a mock interview runs in the
-        thread, or a quiz ran there and the reply looks like an answer (it hears it is over)."""
+        """Whether a thread reply is for the core: a quiz or a mock interview runs in the thread,
+        the reply is the number of a button the tutor showed this learner here last, or a quiz
+        ran here and the reply looks like an answer (it hears the quiz is over)."""
         probe = Incoming(
             platform=PLATFORM, workspace=team, channel=channel, user=user, thread=thread, text=text
         )
@@ -122,12 +124,16 @@ class SlackTutor:
         learner = self.services.learners.find(probe.platform, probe.workspace, probe.user)
         if learner is None or learner.id is None:
             return False
-        if self.services.interviews.active(learner.id, probe.thread_key) is not None:
+        key = probe.thread_key
+        if self.services.interviews.active(learner.id, key) is not None:
             return True
-        latest = self.services.quizzes.latest_in_thread(learner.id, probe.thread_key)
-        if latest is None:
-            return False
-        return latest.status == "active" or looks_like_an_answer(probe.clipped_text)
+        latest = self.services.quizzes.latest_in_thread(learner.id, key)
+        if latest is not None and latest.status == "active":
+            return True
+        text = self.naming.neutral(probe.clipped_text)
+        if typed_choice.pressed_by(self.services, learner.id, key, text) is not None:
+            return True
+        return latest is not None and looks_like_an_answer(text)
 
     def _quiz_running(self, probe: Incoming) -> bool:
         learner = self.services.learners.find(probe.platform, probe.workspace, probe.user)
