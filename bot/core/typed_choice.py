@@ -12,8 +12,6 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
-from sqlalchemy.exc import SQLAlchemyError
-
 from bot.core.incoming import MAX_TEXT, ButtonPress
 from bot.core.interview.texts import ACTION as INTERVIEW_ACTION
 from bot.core.quiz.render import ANSWER_ACTION
@@ -75,5 +73,5 @@ def remember(req: Request, replies: list[Reply]) -> None:
             repo.remember(req.learner.id, key, last.action, values, req.services.clock.now())
         elif repo.latest(req.learner.id, key) is not None:
             repo.forget(req.learner.id, key)
-    except SQLAlchemyError:
-        log.warning("could not remember the buttons shown in %s", key, exc_info=True)
+    except Exception:  # the replies are made: never turn them into an error message
+        log.exception("could not remember the buttons shown in %s", key)
