@@ -31,6 +31,13 @@ def registered() -> set[str]:
     return {c["command"] for c in manifest["features"]["slash_commands"]}
 
 
+def test_the_prefixed_manifest_describes_the_commands_by_their_prefixed_names() -> None:
+    manifest = adapted_manifest(prefix=PREFIX)
+    described = manifest["display_information"]["long_description"]
+    assert "/tutor-quiz runs a quiz" in described
+    assert tutor_commands_named(described) <= registered()
+
+
 def tutor_commands_named(text: str) -> set[str]:
     """Every `/name` in the text that names one of the tutor's commands, prefixed or not."""
     names = {m.group("name") for m in MENTIONED.finditer(text)}
