@@ -12,6 +12,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.adapters.slack.broadcast import SlackBroadcaster
 from bot.adapters.slack.manifest import adapted_manifest
+from bot.adapters.slack.tutor import NamedSink
 from bot.core.broadcast import Destination
 from bot.core.command_names import NAMES, CommandNaming
 from bot.core.reply import Citation, Reply, Text
@@ -160,3 +161,24 @@ def test_scheduled_posts_name_commands_with_the_prefix() -> None:
         assert tutor_commands_named(said) <= registered()
 
     asyncio.run(scenario())
+
+
+class Recorder:
+    """An answer sink that keeps what it was shown."""
+
+    def __init__(self) -> None:
+        self.shown: list[str] = []
+
+    def started(self) -> None:
+        self.shown.append("(thinking)")
+
+    def partial(self, text: str) -> None:
+        self.shown.append(text)
+
+
+def test_an_answer_shown_while_it_streams_names_commands_with_the_prefix() -> None:
+    recorder = Recorder()
+    sink = NamedSink(recorder, CommandNaming(PREFIX))
+    sink.started()
+    sink.partial("Drift is … test yourself with `/quiz m06`")
+    assert recorder.shown == ["(thinking)", "Drift is … test yourself with `/tutor-quiz m06`"]
