@@ -19,6 +19,8 @@ from knowledge.written import ProbeIndex, WrittenAnswers, sentence_probes
 if TYPE_CHECKING:
     from langchain_core.language_models import BaseChatModel
 
+    from knowledge.conversation import Turn
+    from knowledge.llm import LLMAnswerer
     from knowledge.llm.providers import LLMConfig
 
 
@@ -63,6 +65,7 @@ class Knowledge:
         )
         self._llm = llm
         self._answerer: Answerer | None = None
+        self._llm_answerer: LLMAnswerer | None = None
         self._lock = threading.Lock()
         self._vectors: dict[str, list[float]] = {}
 
@@ -103,7 +106,7 @@ class Knowledge:
                 else:
                     from knowledge.llm import LLMAnswerer
 
-                    self._answerer = LLMAnswerer(self.extractive, self._llm)
+                    self._answerer = self._llm_answerer = LLMAnswerer(self.extractive, self._llm)
             return self._answerer
 
     def ingest(
@@ -154,6 +157,19 @@ class Knowledge:
             known = [self._vectors[c] for c in candidates]
         return [sum(a * b for a, b in zip(vectors[0], v, strict=True)) for v in known]
 
-    def ask(self, question: str, history: Sequence[str] = (), module: str | None = None) -> Answer:
-        """Answer a learner's question, using earlier turns of the thread for follow-ups."""
-        return self.answerer.answer(question, history, module)
+    def ask(
+        self,
+        question: str,
+        history: Sequence[str] = (),
+        module: str | None = None,
+        turns: Sequence[Turn] | None = None,
+    ) -> Answer:
+        """Answer a learner's question, using earlier turns of the thread for follow-ups.
+
+        `history` (earlier questions) steers the search; `turns` (earlier questions with the
+        answers given) go to the model, when one phrases answers.
+        """
+        answerer = self.answerer
+        if self._llm_answerer is not None:
+            return self._llm_answerer.answer(question, history, module, turns)
+        return answerer.answer(question, history, module)

@@ -6,8 +6,9 @@ grow), `metrics` (Prometheus metrics), `errors` (provider failures in a few word
 (the start-up and `config check` validation).
 """
 
+from knowledge.conversation import Turn
 from knowledge.llm.answerer import LLMAnswerer
 from knowledge.llm.prompt import build_messages, parse_reply
 from knowledge.llm.providers import LLMConfig
 
-__all__ = ["LLMAnswerer", "LLMConfig", "build_messages", "parse_reply"]
+__all__ = ["LLMAnswerer", "LLMConfig", "Turn", "build_messages", "parse_reply"]

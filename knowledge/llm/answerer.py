@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 from knowledge.answer import Answer, Citation, nearest_modules
 from knowledge.answerer import TOP_PASSAGES, ExtractiveAnswerer
 from knowledge.chunking import Chunk
+from knowledge.conversation import Turn
 from knowledge.llm import metrics, texts
 from knowledge.llm.errors import Busy, DeadlineExceeded, MalformedReply, classify
 from knowledge.llm.prompt import PartialAnswer, build_messages, parse_json
@@ -82,16 +83,28 @@ class LLMAnswerer:
             return self._model
 
     def answer(
-        self, question: str, history: Sequence[str] = (), module: str | None = None
+        self,
+        question: str,
+        history: Sequence[str] = (),
+        module: str | None = None,
+        turns: Sequence[Turn] | None = None,
     ) -> Answer:
-        """An LLM-phrased grounded answer; the extractive answer on any failure."""
+        """An LLM-phrased grounded answer; the extractive answer on any failure.
+
+        Args:
+            question: The learner's message.
+            history: Their earlier questions in this conversation (what the search uses).
+            module: The module the question is about, when known.
+            turns: Their earlier questions with the answers given, for the model; without
+                them the model gets the earlier questions alone. Sent only with a follow-up.
+        """
         query, retrieval, declined = self._extractive.retrieve(question, history, module)
         if declined:
             return declined
         fallback = self._extractive.compose(query, retrieval)
         passages = [_course_answer(fallback), *retrieval.passages[:TOP_PASSAGES]]
-        earlier = history if query.follow_up else ()
-        messages = build_messages(query.original, passages, earlier)
+        earlier = [Turn(q) for q in history] if turns is None else turns
+        messages = build_messages(query.original, passages, earlier if query.follow_up else ())
         started = time.perf_counter()
         reply: _Reply | None = None
         try:

@@ -1,4 +1,8 @@
-"""The grounded prompt (passages, earlier questions and the question as data) and its reply.
+"""The grounded prompt (passages, earlier turns and the question as data) and its reply.
+
+A follow-up carries the learner's earlier turns of the conversation, questions and the answers
+given, bounded by `MAX_TURNS` and by characters (each question, each answer and all of them
+together), so a long thread never crowds out the passages.
 
 The model is asked for one JSON object, `{"answer": ..., "used": [passage ids]}`. While it
 streams, `PartialAnswer` decodes the `answer` string as far as it has arrived, so chat
@@ -12,13 +16,20 @@ import re
 from collections.abc import Sequence
 
 from knowledge import texts
+from knowledge.conversation import Turn
 from knowledge.retrieval import Passage
 
 MAX_TURNS = 4
-"""Earlier questions of the learner's conversation sent with a follow-up."""
-MAX_TURN_CHARS = 500
+"""Earlier turns of the learner's conversation sent with a follow-up (the latest ones)."""
+MAX_QUESTION_CHARS = 500
 """Each earlier question is cut to this length."""
-_TAG = re.compile(r"</?\s*(passages?|question|earlier_questions|turn)[^>]*>", re.IGNORECASE)
+MAX_ANSWER_CHARS = 1000
+"""Each earlier answer is cut to this length."""
+MAX_HISTORY_CHARS = 3000
+"""All earlier turns together; the oldest are left out until they fit."""
+_TAG = re.compile(
+    r"</?\s*(passages?|question|earlier_turns|turn|asked|answered)[^>]*>", re.IGNORECASE
+)
 _JSON = re.compile(r"\{.*\}", re.DOTALL)
 _ANSWER_START = re.compile(r'"answer"\s*:\s*"')
 
@@ -28,28 +39,45 @@ def _data(text: str) -> str:
     return _TAG.sub(lambda m: m.group(0).replace("<", "‹").replace(">", "›"), text)
 
 
+def bounded(turns: Sequence[Turn]) -> list[Turn]:
+    """The turns a prompt carries: the last `MAX_TURNS`, each question and answer cut to its
+    limit, then the oldest left out until all fit in `MAX_HISTORY_CHARS`."""
+    kept = [
+        Turn(t.question.strip()[:MAX_QUESTION_CHARS], t.answer.strip()[:MAX_ANSWER_CHARS])
+        for t in turns[-MAX_TURNS:]
+        if t.question.strip()
+    ]
+    while sum(len(t.question) + len(t.answer) for t in kept) > MAX_HISTORY_CHARS:
+        kept.pop(0)
+    return kept
+
+
 def build_messages(
-    question: str, passages: Sequence[Passage], history: Sequence[str] = ()
+    question: str, passages: Sequence[Passage], turns: Sequence[Turn] = ()
 ) -> list[tuple[str, str]]:
     """The grounded prompt: fixed rules as system message; everything else as DATA.
 
     Args:
         question: The learner's message.
         passages: The retrieved passages, each with its id.
-        history: This learner's earlier questions in this conversation, oldest first
-            (only the last `MAX_TURNS` are sent, each cut to `MAX_TURN_CHARS`).
+        turns: This learner's earlier turns in this conversation, oldest first (bounded by
+            `bounded`). Never another learner's: the caller reads them per learner.
     """
     blocks = [
         f'<passage id="{p.id}" source="{p.chunk.ref}">\n{_data(p.chunk.search_text)}\n</passage>'
         for p in passages
     ]
     user = f"<passages>\n{chr(10).join(blocks)}\n</passages>\n"
-    turns = [t[:MAX_TURN_CHARS] for t in history[-MAX_TURNS:] if t.strip()]
-    if turns:
-        earlier = "\n".join(f"<turn>{_data(t)}</turn>" for t in turns)
-        user += f"<earlier_questions>\n{earlier}\n</earlier_questions>\n"
+    earlier = [_turn(t) for t in bounded(turns)]
+    if earlier:
+        user += f"<earlier_turns>\n{chr(10).join(earlier)}\n</earlier_turns>\n"
     user += f"<question>\n{_data(question)}\n</question>"
     return [("system", texts.LLM_SYSTEM_PROMPT), ("human", user)]
+
+
+def _turn(turn: Turn) -> str:
+    answered = f"\n<answered>{_data(turn.answer)}</answered>" if turn.answer else ""
+    return f"<turn>\n<asked>{_data(turn.question)}</asked>{answered}\n</turn>"
 
 
 def parse_json(content: str) -> dict[str, object] | None:

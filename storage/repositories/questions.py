@@ -80,6 +80,22 @@ class QuestionRepository:
         Oldest first; a follow-up is given as what was searched (its context included).
         Other learners' questions in the same thread are never part of it.
         """
+        turns = self._since_afresh(learner_id, thread_key, limit)
+        return [search or question for question, search, _, _ in turns]
+
+    def exchanges(self, learner_id: int, thread_key: str, limit: int = 4) -> list[tuple[str, str]]:
+        """This learner's earlier (question, answer) pairs in a conversation since they last
+        started afresh, oldest first. Declined questions are left out: nothing was answered,
+        and an injection attempt is not passed on. Other learners' turns in the same thread
+        are never part of it."""
+        turns = self._since_afresh(learner_id, thread_key, limit)
+        return [(question, answer) for question, _, answer, declined in turns if not declined]
+
+    def _since_afresh(
+        self, learner_id: int, thread_key: str, limit: int
+    ) -> list[tuple[str, str | None, str, bool]]:
+        """(question, search text, answer, declined) of the last `limit` questions of one
+        learner's conversation after `/new`, oldest first."""
         with self.db.session() as s:
             after = s.exec(
                 select(ConversationStart.after_id).where(
@@ -87,13 +103,16 @@ class QuestionRepository:
                     ConversationStart.thread_key == thread_key,
                 )
             ).first()
-            query = select(AskedQuestion.question, AskedQuestion.search_text).where(
-                AskedQuestion.learner_id == learner_id, AskedQuestion.thread_key == thread_key
-            )
+            query = select(
+                AskedQuestion.question,
+                AskedQuestion.search_text,
+                AskedQuestion.answer,
+                AskedQuestion.declined,
+            ).where(AskedQuestion.learner_id == learner_id, AskedQuestion.thread_key == thread_key)
             if after is not None:
                 query = query.where(col(AskedQuestion.id) > after)
             rows = s.exec(query.order_by(col(AskedQuestion.id).desc()).limit(limit))
-            return [search or question for question, search in reversed(list(rows))]
+            return [(q, searched, a, declined) for q, searched, a, declined in reversed(list(rows))]
 
     def start_afresh(self, learner_id: int, thread_key: str, now: datetime) -> None:
         """Forget the conversation so far as context (`/new`); the questions stay stored."""

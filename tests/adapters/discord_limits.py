@@ -2,17 +2,50 @@
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
 from typing import Any
 
 EMBED_LIMITS = {"title": 256, "description": 4096, "footer": 2048, "author": 256}
+EDITS_PER_WINDOW = 5
+EDIT_WINDOW_SECONDS = 5.0
+"""Message edits Discord accepts per bucket (one channel, or one interaction's webhook token)
+before it answers 429: 5 per 5 s, as its rate-limit headers report for these routes."""
 
 
 class Refused(Exception):
-    """What Discord answers to a request it refuses."""
+    """What Discord answers to a request it refuses (`retry_after` with a 429)."""
 
-    def __init__(self, status: int, code: int, message: str) -> None:
+    def __init__(
+        self, status: int, code: int, message: str, retry_after: float | None = None
+    ) -> None:
         super().__init__(f"{status} {code} {message}")
         self.status, self.code, self.message = status, code, message
+        self.retry_after = retry_after
+
+
+class EditRateLimit:
+    """Discord's buckets for message edits: `limit` per `window` seconds per bucket, counted
+    from the first edit of the window; one more is refused with 429 and how long to wait."""
+
+    def __init__(
+        self,
+        limit: int = EDITS_PER_WINDOW,
+        window: float = EDIT_WINDOW_SECONDS,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self.limit, self.window, self.clock = limit, window, clock
+        self._buckets: dict[str, tuple[float, int]] = {}
+
+    def hit(self, bucket: str) -> None:
+        now = self.clock()
+        start, used = self._buckets.get(bucket, (now, 0))
+        if now - start >= self.window:
+            start, used = now, 0
+        if used >= self.limit:
+            wait = round(start + self.window - now, 3)
+            raise Refused(429, 0, "You are being rate limited.", retry_after=wait)
+        self._buckets[bucket] = (start, used + 1)
 
 
 def check_message(body: dict[str, Any], files: int, *, edit: bool = False) -> None:

@@ -80,13 +80,14 @@ def _original(w: World, m: re.Match[str], body: dict[str, Any], files: int) -> A
     return it.original
 
 
+@route("DELETE", r"/webhooks/(\d+)/([^/]+)/messages/@original")
+def _delete_original(w: World, m: re.Match[str], body: dict[str, Any], files: int) -> Any:
+    w.delete_original(m[2])
+
+
 @route("PATCH", r"/webhooks/(\d+)/([^/]+)/messages/(\d+)")
 def _edit_followup(w: World, m: re.Match[str], body: dict[str, Any], files: int) -> Any:
-    it = w.interaction(m[2])
-    mine = [f for f in it.followups if f["id"] == m[3]]
-    if not mine:
-        raise Refused(404, 10008, "Unknown Message")
-    return w._apply_edit(mine[0], body)
+    return w.edit_followup(m[2], m[3], body)
 
 
 @route("POST", r"/channels/(\d+)/messages")
@@ -97,6 +98,11 @@ def _send(w: World, m: re.Match[str], body: dict[str, Any], files: int) -> Any:
 @route("PATCH", r"/channels/(\d+)/messages/(\d+)")
 def _edit(w: World, m: re.Match[str], body: dict[str, Any], files: int) -> Any:
     return w.edit(int(m[1]), int(m[2]), body)
+
+
+@route("DELETE", r"/channels/(\d+)/messages/(\d+)")
+def _delete(w: World, m: re.Match[str], body: dict[str, Any], files: int) -> Any:
+    w.delete(int(m[1]), int(m[2]))
 
 
 @route("POST", r"/channels/(\d+)/messages/(\d+)/threads")
@@ -188,13 +194,24 @@ class FakeDiscordServer:
                         result = handler(self.world, match, body, files)
                     except Refused as exc:
                         self.world.refusals.append(exc)
-                        return _json({"code": exc.code, "message": exc.message}, exc.status)
+                        return _refusal(exc)
                     if result is None:
                         return web.Response(status=204)
                     return _json(result)
         refused = Refused(404, 0, f"404: Not Found ({request.method} {path})")
         self.world.refusals.append(refused)
         return _json({"code": 0, "message": refused.message}, 404)
+
+
+def _refusal(exc: Refused) -> web.Response:
+    """Discord's error body; a 429 says how long to wait, with the header discord.py needs to
+    tell Discord's own limit from a Cloudflare ban (`Via`)."""
+    if exc.retry_after is None:
+        return _json({"code": exc.code, "message": exc.message}, exc.status)
+    body = {"message": exc.message, "retry_after": exc.retry_after, "global": False}
+    response = _json(body, exc.status)
+    response.headers.update({"Via": "1.1 google", "X-RateLimit-Scope": "user"})
+    return response
 
 
 def _json(data: Any, status: int = 200) -> web.Response:

@@ -4,8 +4,12 @@ Discord enforces on a bot's requests. `discord_server` serves it over HTTP on
 
 The rules (each refusal is the status, code and message Discord answers with):
 - an interaction gets one callback; follow-ups and edits of the original need it first;
-- content at most 2,000 characters, embeds within their limits, no empty messages,
-  components within their limits (custom_id <= 100, 5 per row, 5 rows): discord_limits.py;
+- content at most 2,000 characters, embeds within their limits, no empty messages (an edit
+  that would leave one empty included; a null field clears it), components within their limits
+  (custom_id <= 100, 5 per row, 5 rows): discord_limits.py;
+- at most 5 message edits per 5 s in one channel, and per interaction token (429 with
+  `retry_after`, which discord.py waits out and retries: the 429 is still a refusal);
+- the bot deletes its own messages; others' need Manage Messages;
 - threads only from messages in text and news channels, with Create Public Threads;
 - sending needs View Channel and Send Messages (Send Messages in Threads in a thread);
   forums, categories and voice channels take no messages; attachments need Attach Files;
@@ -25,7 +29,7 @@ from typing import Any
 
 import discord
 
-from tests.adapters.discord_limits import Refused, check_message
+from tests.adapters.discord_limits import EditRateLimit, Refused, check_message
 
 APP_ID = 900_000_000_000_000_001  # the bot user and the application share the id
 TOKEN = "test-token"
@@ -84,6 +88,7 @@ class Interaction:
     original: dict[str, Any] | None = None
     followups: list[dict[str, Any]] = field(default_factory=list)
     choices: list[dict[str, Any]] | None = None  # an autocomplete answer
+    deleted: list[dict[str, Any]] = field(default_factory=list)  # responses deleted by the bot
 
     @property
     def loading(self) -> bool:
@@ -112,6 +117,7 @@ class World:
         self.events: deque[tuple[str, dict[str, Any]]] = deque()  # gateway events to deliver
         self.message_content_intent = True
         self.closed_dms: set[int] = set()  # users who accept no DMs from the bot
+        self.edit_limit = EditRateLimit()
 
     # --- building the world ---------------------------------------------------------------
 
@@ -294,6 +300,7 @@ class World:
         return message
 
     def edit(self, channel_id: int, message_id: int, body: dict[str, Any]) -> dict[str, Any]:
+        self.edit_limit.hit(f"channel:{channel_id}")
         message = self.messages.get(message_id)
         if message is None or message["channel_id"] != str(channel_id):
             raise Refused(404, 10008, "Unknown Message")
@@ -301,11 +308,35 @@ class World:
             raise Refused(403, 50005, "Cannot edit a message authored by another user")
         return self._apply_edit(message, body)
 
+    def delete(self, channel_id: int, message_id: int) -> None:
+        """DELETE /channels/{id}/messages/{id}: the bot's own, or anyone's with the right."""
+        channel = self.channel(channel_id)
+        message = self.messages.get(message_id)
+        if message is None or message["channel_id"] != str(channel_id):
+            raise Refused(404, 10008, "Unknown Message")
+        if message["author"]["id"] != str(APP_ID):
+            self.bot_may(channel, "manage_messages")
+        self._remove(message)
+
+    def _remove(self, message: dict[str, Any]) -> None:
+        del self.messages[int(message["id"])]
+        event = {"id": message["id"], "channel_id": message["channel_id"]}
+        if "guild_id" in message:
+            event["guild_id"] = message["guild_id"]
+        self.events.append(("MESSAGE_DELETE", event))
+
     def _apply_edit(self, message: dict[str, Any], body: dict[str, Any]) -> dict[str, Any]:
         self.check_message(body, 0, edit=True)
-        for key in ("content", "embeds", "components", "attachments", "flags"):
-            if key in body:
-                message[key] = body[key] if body[key] is not None else message[key]
+        cleared = {"content": "", "embeds": [], "components": [], "attachments": []}
+        changed = {
+            k: (cleared[k] if body[k] is None else body[k]) for k in cleared if k in body
+        }  # a null field clears it
+        after = {**message, **changed}
+        if not any(after[k] for k in cleared):
+            raise Refused(400, 50006, "Cannot send an empty message")
+        message.update(changed)
+        if body.get("flags") is not None:
+            message["flags"] = body["flags"]
         message["edited"] = True
         message["edited_timestamp"] = _STAMP
         return message
@@ -378,6 +409,7 @@ class World:
         return {k: v for k, v in message.items() if k != "guild_id"}  # webhooks omit it
 
     def edit_original(self, token: str, body: dict[str, Any]) -> dict[str, Any]:
+        self.edit_limit.hit(f"webhook:{token}")
         it = self.interaction(token)
         if it.callback is None:
             raise Refused(404, 10015, "Unknown Webhook")
@@ -386,6 +418,25 @@ class World:
         message = self._apply_edit(it.original, body)
         message["flags"] &= ~LOADING
         return message
+
+    def edit_followup(self, token: str, message_id: str, body: dict[str, Any]) -> dict[str, Any]:
+        self.edit_limit.hit(f"webhook:{token}")
+        it = self.interaction(token)
+        mine = [f for f in it.followups if f["id"] == message_id]
+        if not mine:
+            raise Refused(404, 10008, "Unknown Message")
+        return self._apply_edit(mine[0], body)
+
+    def delete_original(self, token: str) -> None:
+        """DELETE /webhooks/{app}/{token}/messages/@original: the response disappears."""
+        it = self.interaction(token)
+        if it.callback is None:
+            raise Refused(404, 10015, "Unknown Webhook")
+        if it.original is None or int(it.original["id"]) not in self.messages:
+            raise Refused(404, 10008, "Unknown Message")
+        self._remove(it.original)
+        it.deleted.append(it.original)
+        it.original = None
 
 
 def _attachment(sent: dict[str, Any]) -> dict[str, Any]:

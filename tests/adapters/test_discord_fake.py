@@ -10,6 +10,7 @@ from typing import Any
 import discord
 import pytest
 
+from tests.adapters.discord_limits import EditRateLimit
 from tests.adapters.fake_discord import Course, DiscordHarness
 
 
@@ -76,3 +77,67 @@ def test_roles_differ_between_guilds(tmp_path: Path) -> None:
     assert not c.guild.permissions(c.ada).manage_guild
     assert c.own.permissions(c.ada).manage_guild  # her own server
     assert not c.own.permissions(c.coach).view_channel  # not a member there
+
+
+def test_edits_past_the_rate_limit_get_a_429_that_discord_py_waits_out(tmp_path: Path) -> None:
+    """5 edits per window per channel and per interaction token; the sixth is refused with
+    `retry_after` (the window is shortened here so the test does not wait 5 s)."""
+
+    async def scenario() -> None:
+        c = Course()
+        c.world.edit_limit = EditRateLimit(limit=5, window=0.5)
+        async with DiscordHarness(tmp_path, world=c.world) as h:
+            channel: Any = h.client.get_channel(c.general)
+            quiet = discord.AllowedMentions.none()
+            message = await channel.send("draft", allowed_mentions=quiet)
+            for n in range(6):
+                await message.edit(content=f"draft {n}", allowed_mentions=quiet)
+            assert [r.status for r in c.world.refusals] == [429]
+            assert c.world.messages[message.id]["content"] == "draft 5"  # retried after the wait
+            first, _ = interaction(h, c.ada, c.general)
+            await first.response.defer(thinking=True)
+            for n in range(6):
+                await first.edit_original_response(content=f"step {n}", allowed_mentions=quiet)
+            assert [r.status for r in c.world.refusals] == [429, 429]
+
+    asyncio.run(scenario())
+
+
+def test_a_null_field_clears_it_but_an_edit_never_leaves_a_message_empty(tmp_path: Path) -> None:
+    async def scenario() -> None:
+        c = Course()
+        async with DiscordHarness(tmp_path, world=c.world) as h:
+            channel: Any = h.client.get_channel(c.general)
+            quiet = discord.AllowedMentions.none()
+            message = await channel.send("💭 thinking…", allowed_mentions=quiet)
+            card = discord.Embed(description="The answer")
+            await message.edit(content=None, embeds=[card], allowed_mentions=quiet)
+            stored = c.world.messages[message.id]
+            assert stored["content"] == "" and stored["embeds"][0]["description"] == "The answer"
+            with pytest.raises(discord.HTTPException) as empty:
+                await message.edit(content=None, embeds=[], allowed_mentions=quiet)
+            assert empty.value.code == 50006
+
+    asyncio.run(scenario())
+
+
+def test_the_bot_deletes_its_own_messages_and_others_only_with_manage_messages(
+    tmp_path: Path,
+) -> None:
+    async def scenario() -> None:
+        c = Course()
+        async with DiscordHarness(tmp_path, world=c.world) as h:
+            said = await h.say(c.ada, c.general, "hello")
+            channel: Any = h.client.get_channel(c.general)
+            own = await channel.send("mine", allowed_mentions=discord.AllowedMentions.none())
+            await own.delete()
+            assert own.id not in c.world.messages
+            with pytest.raises(discord.Forbidden):
+                await channel.get_partial_message(int(said["id"])).delete()
+            first, _ = interaction(h, c.ada, c.general)
+            await first.response.defer(thinking=True)
+            await first.delete_original_response()
+            with pytest.raises(discord.NotFound):
+                await first.delete_original_response()
+
+    asyncio.run(scenario())

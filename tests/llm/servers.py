@@ -7,13 +7,16 @@
   `message_delta` with usage, `message_stop`).
 
 Each request takes the next `Scripted` reply: the model's text, or an HTTP error, or a body
-that is not JSON, or a reply held until the test releases it (a provider that hangs).
+that is not JSON, or a reply held until the test releases it (a provider that hangs). A
+streamed reply can come slowly (`delay` between events) or break off after some chunks with
+the error event each provider sends mid-stream (`fail_after`).
 """
 
 from __future__ import annotations
 
 import json
 import threading
+import time
 from collections import deque
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -21,6 +24,12 @@ from typing import Any, Literal
 
 Protocol = Literal["openai", "ollama", "anthropic"]
 PROTOCOLS: tuple[Protocol, ...] = ("openai", "ollama", "anthropic")
+PATHS: dict[Protocol, str] = {
+    "openai": "/v1/chat/completions",
+    "ollama": "/api/chat",
+    "anthropic": "/v1/messages",
+}
+"""Where each provider's chat endpoint lives; anything else is a 404, as on the real server."""
 
 
 @dataclass
@@ -33,6 +42,10 @@ class Scripted:
     hold: bool = False
     hold_after_first_chunk: bool = False
     chunks: int = 5
+    delay: float = 0.0
+    """Seconds between streamed events (a model writing at its own pace)."""
+    fail_after: int | None = None
+    """Streamed text chunks sent before the provider's mid-stream error event."""
     input_tokens: int = 321
     output_tokens: int = 45
 
@@ -105,6 +118,8 @@ class ProviderServer:
         length = int(http.headers.get("Content-Length") or 0)
         body = json.loads(http.rfile.read(length) or b"{}")
         self.seen.append(Seen(http.path, body, dict(http.headers.items())))
+        if http.path != PATHS[self.protocol]:  # a base URL missing /v1, or one /v1 too many
+            return self._send(http, 404, json.dumps(self._error(404)))
         reply = self.replies.popleft() if self.replies else Scripted(status=500)
         if reply.hold:
             self.release.wait(30)
@@ -137,12 +152,15 @@ class ProviderServer:
         for index, event in enumerate(self._events(reply, body)):
             http.wfile.write(event.encode())
             http.wfile.flush()
+            time.sleep(reply.delay)
             if index == 1 and reply.hold_after_first_chunk:
                 self.release.wait(30)
 
     def _error(self, status: int) -> dict[str, Any]:
-        kind = "rate_limit_error" if status == 429 else "api_error"
-        message = "Rate limit reached" if status == 429 else "The server had an error"
+        kind = {429: "rate_limit_error", 404: "not_found_error"}.get(status, "api_error")
+        message = {429: "Rate limit reached", 404: "Not found"}.get(
+            status, "The server had an error"
+        )
         if self.protocol == "ollama":
             return {"error": message}
         if self.protocol == "anthropic":
@@ -186,6 +204,8 @@ class ProviderServer:
     def _events(self, r: Scripted, body: dict[str, Any]) -> list[str]:
         model = body.get("model", "m")
         pieces = _pieces(r.content, r.chunks)
+        if r.fail_after is not None:
+            return self._broken_events(r, model, pieces[: r.fail_after], body)
         if self.protocol == "ollama":
             lines = [self._ollama(model, p, done=False, r=r) for p in pieces]
             lines.append(self._ollama(model, "", done=True, r=r))
@@ -193,6 +213,25 @@ class ProviderServer:
         if self.protocol == "anthropic":
             return self._anthropic_events(r, model, pieces)
         return self._openai_events(r, model, pieces, body)
+
+    def _broken_events(
+        self, r: Scripted, model: str, pieces: list[str], body: dict[str, Any]
+    ) -> list[str]:
+        """The first chunks, then the error event the provider sends when it fails mid-stream
+        (the HTTP status is already 200)."""
+        if self.protocol == "ollama":
+            lines = [self._ollama(model, p, done=False, r=r) for p in pieces]
+            lines.append({"error": "an error was encountered while running the model"})
+            return [json.dumps(line) + "\n" for line in lines]
+        if self.protocol == "anthropic":
+            events = self._anthropic_events(r, model, pieces)[: 2 + len(pieces)]
+            overloaded = {"type": "overloaded_error", "message": "Overloaded"}
+            error = {"type": "error", "error": overloaded}
+            return [*events, f"event: error\ndata: {json.dumps(error)}\n\n"]
+        events = self._openai_events(r, model, pieces, body)[: 1 + len(pieces)]
+        error = {"error": {"message": "The server had an error while processing your request.",
+                           "type": "server_error", "param": None, "code": None}}  # fmt: skip
+        return [*events, f"data: {json.dumps(error)}\n\n"]
 
     @staticmethod
     def _openai_events(

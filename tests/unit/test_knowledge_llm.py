@@ -19,9 +19,11 @@ from pydantic import Field
 from knowledge import texts
 from knowledge.answer import RelevancePolicy
 from knowledge.answerer import ExtractiveAnswerer
+from knowledge.conversation import Turn
 from knowledge.embeddings import HashingEmbedder
 from knowledge.ingest import ingest
 from knowledge.llm import LLMAnswerer, build_messages, parse_reply
+from knowledge.llm.prompt import bounded
 from knowledge.retrieval import HybridRetriever
 from knowledge.store import ChromaStore
 from knowledge.testing import SAMPLE_LESSONS, tiny_curriculum
@@ -83,6 +85,15 @@ def test_injection_in_passages_stays_data(extractive: ExtractiveAnswerer) -> Non
     assert body.count("</passages>") == 1 and body.count("</question>") == 1
     assert body.index("IGNORE PREVIOUS") < body.index("</passages>")
     assert body.index("new rules") > body.index("<question>")
+
+
+def test_earlier_turns_keep_the_latest_within_their_bounds() -> None:
+    turns = [Turn(f"q{i} " + "x" * 600, f"a{i} " + "y" * 1500) for i in range(6)]
+    kept = bounded(turns)
+    assert [t.question[:2] for t in kept] == ["q4", "q5"]  # 4 turns cut, then 3000 characters
+    assert all(len(t.question) == 500 and len(t.answer) == 1000 for t in kept)
+    short = bounded([Turn("What is drift?", "A change."), Turn("  "), Turn("Why?")])
+    assert short == [Turn("What is drift?", "A change."), Turn("Why?")]
 
 
 def test_injection_in_passages_does_not_change_the_extractive_answer(

@@ -232,8 +232,9 @@ def test_a_follow_up_sends_the_learners_earlier_questions(
     tutor.answer(QUESTION, history=["What is data drift?"])
     first = user_message(server.seen[0].body)
     second = user_message(server.seen[1].body)
-    assert "<earlier_questions>" in first and "What is data drift?" in first
-    assert "<earlier_questions>" not in second
+    assert "<earlier_turns>" in first and "<asked>What is data drift?</asked>" in first
+    assert "<answered>" not in first  # questions alone: no answers were given to the call
+    assert "<earlier_turns>" not in second
 
 
 def test_the_concurrency_limit_answers_extractively_when_every_slot_is_busy(

@@ -17,6 +17,7 @@ from bot.adapters.discord.deliver import (
 )
 from bot.adapters.discord.inbound import from_interaction, is_dm, is_thread
 from bot.adapters.discord.markdown import clip, to_discord
+from bot.adapters.discord.stream import InteractionStream
 from bot.core.incoming import ButtonPress
 from bot.core.quiz.targets import TargetError, resolve_target
 
@@ -33,11 +34,13 @@ THREAD_PARENTS = (discord.ChannelType.text, discord.ChannelType.news)
 async def run_command(
     interaction: discord.Interaction[Any], text: str, *, ephemeral: bool = False
 ) -> None:
-    """Defer at once (the core may take longer than 3 s), then answer with follow-ups."""
+    """Defer at once (the core may take longer than 3 s), then answer with follow-ups. An
+    answer the model writes is shown growing in the deferred response (`stream`)."""
     client: TutorClient = interaction.client
     await interaction.response.defer(thinking=True, ephemeral=ephemeral)
-    replies = await client.core(from_interaction(interaction, text))
-    if not await followup_replies(interaction, replies, private=ephemeral):
+    stream = InteractionStream(interaction, private=ephemeral)
+    replies = await stream.run(client.core, from_interaction(interaction, text))
+    if not await stream.finish(replies):
         await interaction.followup.send(
             texts.NOTHING_TO_SAY, ephemeral=True, allowed_mentions=NO_PINGS
         )

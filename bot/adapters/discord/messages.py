@@ -12,6 +12,7 @@ from bot.adapters.discord import inbound, texts
 from bot.adapters.discord.deliver import NO_PINGS, private_and_public, send_replies
 from bot.adapters.discord.flows import ARCHIVE_MINUTES, THREAD_NAME_LIMIT, THREAD_PARENTS
 from bot.adapters.discord.markdown import clip
+from bot.adapters.discord.stream import ChannelStream
 from bot.core.reply import Reply
 
 if TYPE_CHECKING:
@@ -49,12 +50,13 @@ async def _answer(client: TutorClient, message: discord.Message, bot_id: int) ->
     if not incoming.text and not mentions(message, bot_id) and not incoming.is_dm:
         return  # a thread message whose text we cannot read (message-content intent off)
     try:
+        stream = ChannelStream(where)  # a model's answer shows as it is written
         async with where.typing():
-            replies = await client.core(incoming)
+            replies = await stream.run(client.core, incoming)
         private, public = private_and_public(replies)
         if inbound.is_dm(where):
             public, private = replies, []
-        await send_replies(where, public)
+        await stream.finish(public)
         if private:
             await _privately(message.author, where, private)
     except discord.HTTPException as exc:

@@ -81,3 +81,6 @@ ERR_UNREACHABLE = "Discord: cannot reach discord.com ({error}); check the networ
 ERR_BAD_CLIENT_ID = "--client-id: expected the application's numeric id (17 to 20 digits)"
 STILL_WRITING = " …"
 """Shown after a model's answer while it is still being written."""
+THINKING = "💭 thinking…"
+"""Posted where a mention's answer goes as soon as the model is called; the answer replaces it."""
+LOG_STREAM_FAILED = "Discord: a streaming edit failed (HTTP %s, code %s); the answer follows"

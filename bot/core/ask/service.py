@@ -10,6 +10,7 @@ from bot.core.context import Request
 from bot.core.reply import Choice, Choices, Citation, Part, Reply, Text
 from curriculum.numbers import ascii_int
 from knowledge.answer import Answer, decline
+from knowledge.conversation import Turn
 from knowledge.query import injected
 from knowledge.texts import DECLINE_INJECTION
 from storage.repositories.questions import ModelCall
@@ -46,8 +47,10 @@ def ask(req: Request) -> list[Reply]:
         return [Reply.text(texts.NO_INDEX)]
     svc = req.services
     assert req.learner.id is not None
-    history = svc.questions.conversation(req.learner.id, req.incoming.thread_key)
-    return [_recorded(req, question, svc.knowledge.ask(question, history))]
+    learner, thread = req.learner.id, req.incoming.thread_key
+    history = svc.questions.conversation(learner, thread)
+    turns = [Turn(q, a) for q, a in svc.questions.exchanges(learner, thread)]
+    return [_recorded(req, question, svc.knowledge.ask(question, history, turns=turns))]
 
 
 def start_afresh(req: Request) -> list[Reply]:
