@@ -23,7 +23,7 @@ TEXTS = [
     "Ünïcödé ✨ and emoji 🚀 in a question about Évidently",
     "",
     "drift " * 400,  # longer than the model's 256 tokens: cut, as sentence-transformers does
-    "Traceback (most recent call last):\n  File 'train.py', line 3\nKeyError: 'MLFLOW_TRACKING_URI'",
+    "Traceback (most recent call last):\n  File 'train.py'\nKeyError: 'MLFLOW_TRACKING_URI'",
 ]
 
 
