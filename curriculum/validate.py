@@ -22,7 +22,9 @@ def main(argv: list[str] | None = None) -> int:
     questions = sum(len(b.questions) for b in cur.quizzes.values())
     print(
         f"ok: {len(cur.modules)} modules, {len(cur.lessons)} lessons, {questions} questions, "
-        f"{len(cur.tracks)} tracks, {len(cur.badges)} badges"
+        f"{len(cur.tracks)} tracks, {len(cur.badges)} badges, "
+        f"{len(cur.declines.offtopic)} off-topic and {len(cur.declines.injection)} injection "
+        "declines"
     )
     return 0
 

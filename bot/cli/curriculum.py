@@ -32,7 +32,9 @@ def validate(
     questions = sum(len(b.questions) for b in cur.quizzes.values())
     common.out.print(
         f"ok: {len(cur.modules)} modules, {len(cur.lessons)} lessons, {questions} questions, "
-        f"{len(cur.tracks)} tracks, {len(cur.badges)} badges"
+        f"{len(cur.tracks)} tracks, {len(cur.badges)} badges, "
+        f"{len(cur.declines.offtopic)} off-topic and {len(cur.declines.injection)} injection "
+        "declines"
     )
 
 

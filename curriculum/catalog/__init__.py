@@ -1,6 +1,13 @@
-"""The curriculum catalog: modules, lessons, quiz banks, course, roadmap, badges and tracks."""
+"""The curriculum catalog: modules, lessons, quizzes, course, roadmap, badges, tracks, declines."""
 
-from curriculum.catalog.loader import CONTENT_ROOT, ContentError, ContentErrors, load_curriculum
+from curriculum.catalog.declines import Declines
+from curriculum.catalog.loader import (
+    CONTENT_ROOT,
+    ContentError,
+    ContentErrors,
+    load_curriculum,
+    load_declines,
+)
 from curriculum.catalog.models import (
     Badge,
     Curriculum,
@@ -19,6 +26,7 @@ __all__ = [
     "ContentError",
     "ContentErrors",
     "Curriculum",
+    "Declines",
     "Lesson",
     "Level",
     "Module",
@@ -27,4 +35,5 @@ __all__ = [
     "Track",
     "TrackWeek",
     "load_curriculum",
+    "load_declines",
 ]

@@ -11,6 +11,13 @@ from pydantic import BaseModel, ValidationError
 
 from curriculum.catalog.answers import FaqFile, LessonAnswers, check_answers
 from curriculum.catalog.checks import cross_check
+from curriculum.catalog.declines import (
+    DECLINE_KINDS,
+    DeclineFile,
+    Declines,
+    check_against_course,
+    check_declines,
+)
 from curriculum.catalog.interview import InterviewBank, InterviewFile, check_interview
 from curriculum.catalog.lessons import LessonFormatError, parse_sections, split_front_matter
 from curriculum.catalog.models import (
@@ -113,6 +120,30 @@ def _load_lesson(col: _Collector, path: Path) -> Lesson | None:
     return col.model(path, Lesson, data)
 
 
+def _load_declines(col: _Collector, folder: Path) -> dict[str, DeclineFile]:
+    for path in sorted(folder.glob("*.y*ml")):
+        if path.stem not in DECLINE_KINDS or path.suffix != ".yaml":
+            expected = " and ".join(f"{kind}.yaml" for kind in DECLINE_KINDS)
+            col.add(path, "", f"unknown decline file: only {expected} are read")
+    files = {kind: col.load(folder / f"{kind}.yaml", DeclineFile) for kind in DECLINE_KINDS}
+    return {kind: file for kind, file in files.items() if file is not None}
+
+
+def load_declines(root: Path | None = None) -> Declines:
+    """Only the decline exemplars under `root`, checked on their own; raise ContentErrors.
+
+    For what needs the exemplars without the lessons (benchmarks, tests). `load_curriculum`
+    loads them too, and also checks that none is a way the course's answers are asked for.
+    """
+    col = _Collector(root or CONTENT_ROOT)
+    files = _load_declines(col, col.root / "declines")
+    for error in check_declines(files):
+        col.add(*error)
+    if col.errors:
+        raise ContentErrors(col.errors)
+    return Declines.of(files)
+
+
 def load_curriculum(root: Path | None = None) -> Curriculum:
     """Load and cross-check all content under `root`; raise ContentErrors listing every problem."""
     root = root or CONTENT_ROOT
@@ -153,6 +184,8 @@ def load_curriculum(root: Path | None = None) -> Curriculum:
             for q in i.questions
         )
     )
+    has_declines = (root / "declines").is_dir()
+    declines = _load_declines(col, root / "declines") if has_declines else {}
     curriculum = Curriculum(
         modules=modules,
         lessons=lessons,
@@ -168,11 +201,14 @@ def load_curriculum(root: Path | None = None) -> Curriculum:
         electives=electives,
         capstone=col.load(root / "capstone.yaml", Capstone, required=False),
         interview=interview,
+        declines=Declines.of(declines),
     )
     checks = [
         *cross_check(curriculum),
         *check_answers(answers, faq, lessons),
         *(check_interview(interview, curriculum.roadmap, lessons) if has_interview else []),
+        *check_declines(declines),
+        *check_against_course(declines, answers, faq),
     ]
     for error in checks:
         col.add(*error)

@@ -9,6 +9,7 @@ from pydantic import BaseModel, ConfigDict, Field, HttpUrl, StringConstraints, m
 
 from curriculum.catalog.answers import FaqFile, LessonAnswers
 from curriculum.catalog.base import ElectiveId, ModuleId, Slug, Strict, Text
+from curriculum.catalog.declines import Declines
 from curriculum.catalog.interview import InterviewBank
 from curriculum.numbers import is_ascii_number
 
@@ -414,6 +415,8 @@ class Curriculum(BaseModel):
     electives: dict[str, Elective] = Field(default_factory=dict)
     capstone: Capstone | None = None
     interview: InterviewBank = Field(default_factory=InterviewBank)
+    declines: Declines = Field(default_factory=Declines)
+    """Messages the tutor must decline: off-topic questions and injection attempts."""
 
     def modules_of(self, level: Level) -> list[Module]:
         """The modules of a level, in curriculum order."""
