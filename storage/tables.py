@@ -75,6 +75,21 @@ class CohortMember(SQLModel, table=True):
     joined_at: datetime = _utc()
 
 
+class CohortAdmin(SQLModel, table=True):
+    """Someone who acted as a cohort's admin, recorded when the platform confirmed their rights
+    where the cohort lives (Slack workspace admin, Discord Manage Server in the cohort's server).
+    Admins are not counted among the cohort's learners."""
+
+    __tablename__ = "cohort_admin"
+    __table_args__ = (UniqueConstraint("cohort_id", "learner_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    cohort_id: int = Field(foreign_key="cohort.id", ondelete="CASCADE", index=True)
+    learner_id: int = Field(foreign_key="learner.id", ondelete="CASCADE", index=True)
+    verified_at: datetime = _utc()
+    """When their rights were first confirmed for this cohort."""
+
+
 class QuizSession(SQLModel, table=True):
     """One quiz run. `active_key` is set only while active: one active quiz per thread."""
 
@@ -241,6 +256,22 @@ class ConversationStart(SQLModel, table=True):
     after_id: int = Field(default=0)
     """Questions with a higher id than this belong to the new conversation."""
     started_at: datetime = _utc()
+
+
+class ShownChoices(SQLModel, table=True):
+    """The buttons a learner was last shown in a conversation: a number typed there presses one
+    (a quiz's and an interview's buttons excepted: their typed answers go to them)."""
+
+    __tablename__ = "shown_choices"
+    __table_args__ = (UniqueConstraint("learner_id", "thread_key"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    learner_id: int = Field(foreign_key="learner.id", ondelete="CASCADE", index=True)
+    thread_key: str = Field(max_length=255)
+    action: str = Field(max_length=64)
+    values: list[str] = _json(list)
+    """The value of each button, in the order shown (button 1 first)."""
+    shown_at: datetime = _utc()
 
 
 class CohortFaq(SQLModel, table=True):

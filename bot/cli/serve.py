@@ -112,4 +112,4 @@ def _slack_poster(services: Services) -> Broadcaster:
     )
     client.retry_handlers.append(AsyncRateLimitErrorRetryHandler(max_retry_count=3))
     store = oauth_settings(services.db.engine, cfg).installation_store if cfg.oauth else None
-    return SlackBroadcaster(client, store)
+    return SlackBroadcaster(client, store, naming=cfg.naming)

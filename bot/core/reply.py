@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+
+from bot.core.command_names import NEUTRAL, CommandNaming
 
 
 @dataclass(frozen=True)
@@ -20,13 +22,15 @@ class Citation:
     source: str
     anchor: str = ""
     module_id: str | None = None
+    naming: CommandNaming = field(default=NEUTRAL, compare=False, repr=False)
+    """How the platform names commands (set by `Reply.named`)."""
 
     @property
     def command(self) -> str | None:
         """The command that opens the cited section in chat (`/lesson m03 key-terms`)."""
         if not self.module_id:
             return None
-        return f"/lesson {self.module_id} {self.anchor}".strip()
+        return self.naming.command(f"lesson {self.module_id} {self.anchor}".strip())
 
 
 @dataclass(frozen=True)
@@ -94,3 +98,22 @@ class Reply:
 
     def choices(self) -> Choices | None:
         return next((p for p in self.parts if isinstance(p, Choices)), None)
+
+    def named(self, naming: CommandNaming) -> Reply:
+        """This reply with every command it names as users type it on the platform."""
+        if naming == NEUTRAL:
+            return self
+        return replace(self, parts=tuple(_named(part, naming) for part in self.parts))
+
+
+def _named(part: Part, naming: CommandNaming) -> Part:
+    if isinstance(part, Text):
+        return Text(naming.text(part.markdown))
+    if isinstance(part, Citation):
+        return replace(part, title=naming.text(part.title), naming=naming)
+    if isinstance(part, Choices):
+        options = tuple(Choice(naming.text(o.label), o.value) for o in part.options)
+        return Choices(part.action, options)
+    if isinstance(part, ProgressBar):
+        return replace(part, label=naming.text(part.label))
+    return part

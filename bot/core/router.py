@@ -5,19 +5,20 @@ from __future__ import annotations
 import difflib
 import logging
 from collections.abc import Callable
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from sqlalchemy.exc import OperationalError
 
 from bot import metrics
-from bot.core import contributions, texts
+from bot.core import contributions, texts, typed_choice
 from bot.core.activity import Activity
 from bot.core.ask import service as ask
 from bot.core.ask import texts as ask_texts
 from bot.core.cohort import commands as cohort
 from bot.core.context import Request
 from bot.core.handlers import help, roadmap, track
-from bot.core.incoming import MAX_TEXT, Incoming
+from bot.core.incoming import MAX_TEXT, ButtonPress, Incoming
 from bot.core.interview import service as interview
 from bot.core.interview import texts as interview_texts
 from bot.core.lesson import prerequisites
@@ -141,35 +142,50 @@ class Router:
             incoming.display_name,
             svc.clock.now(),
         )
-        if incoming.press is not None:
-            req = Request(incoming, learner, svc)
-            if incoming.press.action == "quiz.answer":
-                return quiz.answer_pressed(req, incoming.press.value)
-            if incoming.press.action == interview_texts.ACTION:
-                return interview.pressed(req, incoming.press.value)
-            if incoming.press.action == lesson.PAGE_ACTION:
-                return lesson.page_pressed(req, incoming.press.value)
-            if incoming.press.action == ask_texts.FEEDBACK_ACTION:
-                return ask.feedback(req, incoming.press.value)
-            if incoming.press.action == project_texts.REVIEW_ACTION:
-                return project_queue.pressed(req, incoming.press.value)
-            return [Reply.text(texts.EMPTY, ephemeral=True)]
-        text = incoming.clipped_text
-        command = split_command(text)
-        if command is None:
-            req = Request(incoming, learner, svc, args=text)
-            if not text:
-                return [Reply.text(texts.EMPTY)]
-            if text.casefold().strip(" !.?") in PLAIN_HELP or text.strip() in PLAIN_HELP:
-                return help.handle(req)
-            answered = interview.answer_typed(req) or quiz.answer_typed(req)
-            if answered is not None:
-                return answered
-            if looks_like_an_answer(text):
-                return [Reply.text(quiz_texts.NO_QUIZ)]
-            return _timed_ask(req)
-        name, args = command
-        req = Request(incoming, learner, svc, args=args)
-        if name in COMMANDS:
-            return COMMANDS[name](req)
-        return [unknown_command(name, args)]
+        req = Request(incoming, learner, svc)
+        replies = _dispatch(req)
+        typed_choice.remember(req, replies)
+        return replies
+
+
+def _dispatch(req: Request) -> list[Reply]:
+    incoming = req.incoming
+    if incoming.press is not None:
+        return _pressed(req, incoming.press)
+    text = incoming.clipped_text
+    command = split_command(text)
+    if command is None:
+        req = replace(req, args=text)
+        if not text:
+            return [Reply.text(texts.EMPTY)]
+        if text.casefold().strip(" !.?") in PLAIN_HELP or text.strip() in PLAIN_HELP:
+            return help.handle(req)
+        press = typed_choice.press_for(req)
+        if press is not None:  # a number for the buttons shown last here, not for a quiz
+            return _pressed(req, press)
+        answered = interview.answer_typed(req) or quiz.answer_typed(req)
+        if answered is not None:
+            return answered
+        if looks_like_an_answer(text):
+            return [Reply.text(quiz_texts.NO_QUIZ)]
+        return _timed_ask(req)
+    name, args = command
+    req = replace(req, args=args)
+    if name in COMMANDS:
+        return COMMANDS[name](req)
+    return [unknown_command(name, args)]
+
+
+def _pressed(req: Request, press: ButtonPress) -> list[Reply]:
+    """A button press (or a typed number standing for one), by the button's action."""
+    if press.action == "quiz.answer":
+        return quiz.answer_pressed(req, press.value)
+    if press.action == interview_texts.ACTION:
+        return interview.pressed(req, press.value)
+    if press.action == lesson.PAGE_ACTION:
+        return lesson.page_pressed(req, press.value)
+    if press.action == ask_texts.FEEDBACK_ACTION:
+        return ask.feedback(req, press.value)
+    if press.action == project_texts.REVIEW_ACTION:
+        return project_queue.pressed(req, press.value)
+    return [Reply.text(texts.EMPTY, ephemeral=True)]

@@ -123,16 +123,13 @@ class CohortStatsRepository:
             )
             return list(rows)
 
-    def active_learners(self, cohort_id: int, since: datetime) -> list[str]:
+    def active_learner_ids(self, cohort_id: int, since: datetime) -> set[int]:
+        """The members with any recorded activity since `since`."""
         members = self._members(cohort_id)
         with self.db.session() as s:
             rows = s.exec(
-                select(Learner.display_name, Learner.user_id).where(
-                    col(Learner.id).in_(
-                        select(Event.learner_id).where(
-                            col(Event.learner_id).in_(members), Event.occurred_at >= since
-                        )
-                    )
-                )
+                select(Event.learner_id)
+                .where(col(Event.learner_id).in_(members), Event.occurred_at >= since)
+                .distinct()
             )
-            return sorted(name or user for name, user in rows)
+            return set(rows)

@@ -9,7 +9,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import col, select
 
 from storage.engine import Database
-from storage.tables import Cohort, CohortMember
+from storage.tables import Cohort, CohortAdmin, CohortMember, Learner
 
 
 class CohortExists(Exception):
@@ -58,6 +58,7 @@ class CohortRepository:
                         cohort_id=cohort.id, learner_id=created_by, role="admin", joined_at=now
                     )
                 )
+                s.add(CohortAdmin(cohort_id=cohort.id, learner_id=created_by, verified_at=now))
             return cohort
         except IntegrityError:
             raise CohortExists from None
@@ -87,6 +88,35 @@ class CohortRepository:
                 setattr(cohort, name, value)
             s.add(cohort)
             return cohort
+
+    def record_admin(self, cohort_id: int, learner_id: int, now: datetime) -> bool:
+        """Remember that this learner acted as the cohort's admin; False when already known."""
+        if learner_id in self.admin_ids(cohort_id):
+            return False
+        try:
+            with self.db.guarded() as s:
+                s.add(CohortAdmin(cohort_id=cohort_id, learner_id=learner_id, verified_at=now))
+            return True
+        except IntegrityError:  # recorded by a concurrent request meanwhile
+            return False
+
+    def admin_ids(self, cohort_id: int) -> set[int]:
+        """Everyone who acted as the cohort's admin (its creator included)."""
+        with self.db.session() as s:
+            rows = s.exec(select(CohortAdmin.learner_id).where(CohortAdmin.cohort_id == cohort_id))
+            return set(rows)
+
+    def admins(self, cohort_id: int) -> list[Learner]:
+        """The cohort's admins, in the order they first acted as one."""
+        with self.db.session() as s:
+            return list(
+                s.exec(
+                    select(Learner)
+                    .join(CohortAdmin, col(CohortAdmin.learner_id) == col(Learner.id))
+                    .where(CohortAdmin.cohort_id == cohort_id)
+                    .order_by(col(CohortAdmin.verified_at), col(CohortAdmin.id))
+                )
+            )
 
     def join(self, cohort_id: int, learner_id: int, now: datetime) -> bool:
         """Add a member; False when already a member."""

@@ -45,3 +45,37 @@ def test_discord_refuses_cohort_changes_without_manage_server(tmp_path: Path) ->
             assert "now follows" in all_text(created)
 
     asyncio.run(scenario())
+
+
+def test_a_slack_workspace_admin_who_acts_is_reported_as_an_admin(tmp_path: Path) -> None:
+    async def scenario() -> None:
+        async with SlackScenario(tmp_path, admin_ids="UCOACH") as s:
+            s.fake.people["UDANA"] = {"is_admin": True, "profile": {"display_name": "Dana"}}
+            s.fake.people["UADA"] = {"profile": {"display_name": "Ada"}}
+            await s.command("/cohort", CREATE, user="UCOACH")
+            for user in ("UADA", "UDANA"):
+                await s.command("/cohort", "join", user=user)
+            await s.command("/cohort", "pause", user="UDANA")  # a workspace admin acts
+            await s.command("/cohort", "report", user="UCOACH")
+            await settle()
+            report = s.fake.of("respond")[-1]["text"]
+            assert "Active learners (7 days): 0 of 1" in report
+            assert "Admins (not counted as learners): ucoach, Dana" in report
+
+    asyncio.run(scenario())
+
+
+def test_discord_records_admins_only_where_the_cohort_lives(tmp_path: Path) -> None:
+    async def scenario() -> None:
+        c = Course()
+        async with DiscordHarness(tmp_path, world=c.world) as h:
+            await h.slash(c.coach, c.general, "cohort", args=CREATE)
+            for user in (c.ada, c.owner):
+                await h.slash(user, c.general, "cohort", args="join")
+            await h.slash(c.ada, c.general, "cohort", args="pause")  # Manage Server elsewhere
+            await h.slash(c.owner, c.general, "cohort", args="pause")  # owns the course server
+            report = all_text(await h.slash(c.coach, c.general, "cohort", args="report"))
+            assert "Active learners (7 days): 0 of 1" in report
+            assert "Admins (not counted as learners): Coach, Owner" in report
+
+    asyncio.run(scenario())

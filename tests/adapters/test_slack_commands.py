@@ -36,6 +36,8 @@ COMMANDS = (
     "/project",
     "/cohort",
     "/privacy",
+    "/new",
+    "/help",
 )
 
 

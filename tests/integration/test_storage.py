@@ -19,6 +19,7 @@ from storage.repositories import (
     ReviewRepository,
 )
 from storage.repositories.quizzes import AlreadyActive
+from storage.repositories.shown_choices import ShownChoicesRepository
 
 NOW = datetime(2026, 3, 2, 10, 0, tzinfo=UTC)
 
@@ -135,3 +136,18 @@ def test_review_cards_come_due_and_events_dedupe(db: Database) -> None:
     assert events.record(learner.id, "module_quiz_passed", NOW, "m01", dedupe_key="k1")
     assert not events.record(learner.id, "module_quiz_passed", NOW, "m01", dedupe_key="k1")
     assert [e.subject for e in events.of(learner.id)] == ["m01"]
+
+
+def test_the_buttons_shown_last_are_one_row_per_learner_and_conversation(db: Database) -> None:
+    learner = LearnerRepository(db).get_or_create("slack", "T1", "UADA", "Ada", NOW)
+    assert learner.id is not None
+    shown = ShownChoicesRepository(db)
+    shown.remember(learner.id, "slack:T1:C1:1.0", "answer.feedback", ["7:up", "7:down"], NOW)
+    shown.remember(learner.id, "slack:T1:C1:1.0", "lesson.page", ["m01:1:0"], NOW)
+    shown.remember(learner.id, "slack:T1:C1:2.0", "answer.feedback", ["8:up", "8:down"], NOW)
+    latest = shown.latest(learner.id, "slack:T1:C1:1.0")
+    assert latest is not None and (latest.action, latest.values) == ("lesson.page", ["m01:1:0"])
+    shown.forget(learner.id, "slack:T1:C1:1.0")
+    assert shown.latest(learner.id, "slack:T1:C1:1.0") is None
+    other = shown.latest(learner.id, "slack:T1:C1:2.0")
+    assert other is not None and other.values == ["8:up", "8:down"]

@@ -71,6 +71,24 @@ def test_report_shows_statistics_missed_questions_gaps_and_active_learners(chat:
     assert "Active learners (7 days): 2" in report
 
 
+def test_every_admin_who_acted_is_listed_as_one_and_not_counted_as_a_learner(
+    chat: FakeChat,
+) -> None:
+    chat.send_admin("coach", CREATE)
+    for name in ("ada", "dana", "bo"):
+        chat.send(name, "/cohort join")
+    assert "Week 3 will not be posted" in chat.send_admin("dana", "/cohort skip 3")
+    assert "Only cohort admins" in chat.send("bo", "/cohort pause")  # refused: still a learner
+    chat.send_admin("eve", "/cohort status")  # admin rights, but no admin action: not recorded
+    for name in ("ada", "dana", "bo"):
+        play(chat, name, "m01", right=True)
+    report = chat.send_admin("coach", "/cohort report").text
+    assert "*Active learners (7 days): 2 of 2*\n• Ada, Bo\n" in report
+    assert "Admins (not counted as learners): Coach, Dana" in report
+    table = report.split("```")[1]
+    assert "Ada" in table and "Bo" in table and "Dana" not in table and "Coach" not in table
+
+
 def test_status_shows_every_week_and_next_skips_what_post_now_sent(chat: FakeChat) -> None:
     chat.send_admin("coach", CREATE)
     chat.clock.set_time(datetime(2026, 11, 20, 12, tzinfo=UTC))
@@ -108,9 +126,10 @@ def test_report_has_a_row_per_learner_without_the_admin_and_whole_words(
     play(chat, "ada", "m01", right=True)
     chat.send_admin("coach", "/quiz m01")
     report = chat.send_admin("coach", "/cohort report").text
-    assert "*Active learners (7 days): 1 of 2*" in report and "Coach" not in report
+    assert "*Active learners (7 days): 1 of 2*\n• Ada\n" in report
     table = report.split("```")[1]
     assert "Ada" in table and "Bo" in table and "learner" in table and "pending" in table
+    assert "Coach" not in table
     for line in report.splitlines():
         if line.startswith("• `") and " wrong: " in line and line.endswith("…"):
             assert line[-2] != " "

@@ -11,11 +11,11 @@ from typing import TextIO
 
 from rich.console import Console
 
-from bot.adapters.console.render import QUIZ_ACTION, render, save_attachments, to_rich
+from bot.adapters.console.render import render, save_attachments, to_rich
 from bot.bootstrap import Services
 from bot.core.clean_text import clean
-from bot.core.incoming import ButtonPress, Incoming
-from bot.core.reply import Choices, Reply
+from bot.core.incoming import Incoming
+from bot.core.reply import Reply
 from bot.core.router import Router
 
 PROMPT = "you> "
@@ -43,42 +43,32 @@ def output_width(interactive: bool) -> int | None:
 
 
 class Session:
-    """One console user's conversation: who they are and the buttons shown last."""
+    """One console user's conversation: who they are, and the router that answers them.
+
+    A typed number presses a button of the last reply that showed some (👍/👎, lesson pages);
+    a quiz's and an interview's numbers go to them: the core's rule, as on every platform.
+    """
 
     def __init__(self, services: Services, user: str) -> None:
         self.router = Router(services)
         self.user = user
         self.is_admin = user in console_admins(services)
-        self.last_choices: Choices | None = None
 
     def incoming(self, text: str) -> Incoming:
-        """A typed line; a number picks a button of the last reply that showed some.
-
-        Quiz choices are left to the quiz (it knows which question is current); other buttons
-        (👍/👎, lesson pages) are pressed, so a number never lands in the wrong conversation.
-        """
-        press = None
-        choices = self.last_choices
-        if choices is not None and choices.action != QUIZ_ACTION and text.isdigit():
-            number = int(text)
-            if 1 <= number <= len(choices.options):
-                press = ButtonPress(choices.action, choices.options[number - 1].value)
+        """A typed line."""
         return Incoming(
             platform="console",
             workspace="local",
             channel="console",
             user=self.user,
             display_name=self.user,
-            text="" if press else text,
+            text=text,
             mentions_bot=True,
             is_admin=self.is_admin,
-            press=press,
         )
 
     def handle(self, text: str) -> list[Reply]:
-        replies = self.router.handle(self.incoming(text))
-        self.last_choices = next((c for r in replies if (c := r.choices()) is not None), None)
-        return replies
+        return self.router.handle(self.incoming(text))
 
 
 def run_console(

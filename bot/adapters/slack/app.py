@@ -65,7 +65,7 @@ def build_app(
         oauth_settings=oauth_settings,
         process_before_response=False,
     )
-    register(app, SlackTutor(services, PeopleDirectory(cfg.admins)), cfg)
+    register(app, SlackTutor(services, PeopleDirectory(cfg.admins), cfg.naming), cfg)
     return app
 
 

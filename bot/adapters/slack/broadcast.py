@@ -11,6 +11,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 from bot.adapters.slack.inbound import PLATFORM
 from bot.adapters.slack.post import Where, deliver
 from bot.core.broadcast import DeliveryError, Destination
+from bot.core.command_names import NEUTRAL, CommandNaming
 from bot.core.reply import Reply
 
 
@@ -20,10 +21,15 @@ class SlackBroadcaster:
     platform = PLATFORM
 
     def __init__(
-        self, client: AsyncWebClient, installation_store: AsyncInstallationStore | None = None
+        self,
+        client: AsyncWebClient,
+        installation_store: AsyncInstallationStore | None = None,
+        *,
+        naming: CommandNaming = NEUTRAL,
     ) -> None:
         self.client = client
         self.installation_store = installation_store
+        self.naming = naming
 
     async def post(self, destination: Destination, reply: Reply) -> str:
         """Deliver one reply; return the ts of its first message, or raise DeliveryError."""
@@ -33,7 +39,7 @@ class SlackBroadcaster:
             if destination.user:
                 opened = await client.conversations_open(users=destination.user)
                 channel = str(opened["channel"]["id"])
-            public = dataclasses.replace(reply, ephemeral=False)
+            public = dataclasses.replace(reply.named(self.naming), ephemeral=False)
             posted = await deliver(client, [public], Where(channel, "", destination.thread))
         except SlackApiError as exc:
             raise DeliveryError(f"slack: {exc.response.get('error', 'error')}") from None

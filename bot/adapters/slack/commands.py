@@ -30,11 +30,11 @@ class CommandListener:
 
     def __init__(self, tutor: SlackTutor, settings: SlackSettings) -> None:
         self.tutor = tutor
-        self.prefix = "/" + settings.command_prefix
+        self.naming = settings.naming
 
     def name_of(self, command: str) -> str:
         """`/tutor-quiz` -> `quiz` (the configured prefix removed)."""
-        return command.removeprefix(self.prefix).lstrip("/")
+        return self.naming.neutral(command).lstrip("/")
 
     async def on_command(
         self,
@@ -58,7 +58,7 @@ class CommandListener:
             await _tell(respond, texts.slack_error(code))
         except Exception:
             log.exception("%s failed after its ack", body.get("command"))
-            await _tell(respond, texts.FAILED)
+            await _tell(respond, self.tutor.naming.text(texts.FAILED))
 
     async def _work(
         self,
@@ -89,7 +89,8 @@ class CommandListener:
     ) -> None:
         channel, user = _channel(body), _user(body)
         if len(args) > MAX_TEXT:  # checked before anything is posted in the channel
-            await _tell(respond, core_texts.TOO_LONG.format(n=len(args), limit=MAX_TEXT))
+            too_long = core_texts.TOO_LONG.format(n=len(args), limit=MAX_TEXT)
+            await _tell(respond, self.tutor.naming.text(too_long))
             return
         if name == "quiz":
             problem = await self.tutor.quiz_problem(inbound.from_command(body, name, person, None))

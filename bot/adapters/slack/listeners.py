@@ -75,7 +75,7 @@ class EventListeners:
             await self._press(body, action, client, context)
         except Exception:  # after the ack nothing may reach Bolt: log, and tell the learner
             log.exception("a button press failed after its ack")
-            await _tell(client, body, texts.FAILED)
+            await _tell(client, body, self.tutor.naming.text(texts.FAILED))
 
     async def _press(
         self, body: Payload, action: Payload, client: AsyncWebClient, context: AsyncBoltContext

@@ -7,6 +7,8 @@ from typing import Any
 
 import yaml
 
+from bot.core.command_names import CommandNaming
+
 MANIFEST = Path(__file__).resolve().parent / "manifest.yaml"
 EVENTS_PATH = "/slack/events"
 REDIRECT_PATH = "/slack/oauth_redirect"
@@ -28,9 +30,12 @@ def adapted_manifest(*, prefix: str = "", url: str | None = None) -> dict[str, A
             request URLs of commands, events, interactivity and the OAuth redirect.
     """
     data = load_manifest()
+    naming = CommandNaming(prefix)
     events_url = f"{url.rstrip('/')}{EVENTS_PATH}" if url else None
+    info = data["display_information"]
+    info["long_description"] = naming.text(info["long_description"])
     for command in data["features"]["slash_commands"]:
-        command["command"] = "/" + prefix + command["command"].lstrip("/")
+        command["command"] = naming.command(command["command"].lstrip("/"))
         if events_url:
             command["url"] = events_url
     if url and events_url:

@@ -59,7 +59,9 @@ async def run_slack(
     http = http_port is not None or app_token is None
     app = slack_app(services, cfg, http=http)
     if broadcasters is not None:  # the scheduler posts through this app's client
-        broadcasters[PLATFORM] = SlackBroadcaster(app.client, app.installation_store)
+        broadcasters[PLATFORM] = SlackBroadcaster(
+            app.client, app.installation_store, naming=cfg.naming
+        )
     if not http and app_token is not None:
         await _socket_mode(app, app_token.get_secret_value())
     else:

@@ -7,6 +7,8 @@ import re
 from pydantic import Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from bot.core.command_names import CommandNaming
+
 COMMANDS = (
     "ask",
     "quiz",
@@ -19,7 +21,10 @@ COMMANDS = (
     "project",
     "cohort",
     "privacy",
+    "new",
+    "help",
 )
+"""The slash commands the app registers (the manifest declares the same, in this order)."""
 _USER_ID = re.compile(r"^[UW][A-Z0-9]{2,30}$")
 
 
@@ -76,9 +81,14 @@ class SlackSettings(BaseSettings):
         """Multi-workspace install mode: both OAuth credentials are set."""
         return bool(self.client_id and self.client_secret)
 
+    @property
+    def naming(self) -> CommandNaming:
+        """How Slack users type the tutor's commands (with the configured prefix)."""
+        return CommandNaming(self.command_prefix)
+
     def command(self, name: str) -> str:
         """The slash command as registered in Slack: `/` + prefix + name."""
-        return f"/{self.command_prefix}{name}"
+        return self.naming.command(name)
 
 
 def load_slack_settings(**overrides: object) -> SlackSettings:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, replace
 from datetime import timedelta
 
 from slack_sdk.web.async_client import AsyncWebClient
@@ -11,7 +12,9 @@ from slack_sdk.web.async_client import AsyncWebClient
 from bot.adapters.slack.inbound import PLATFORM, Person
 from bot.adapters.slack.people import PeopleDirectory
 from bot.bootstrap import Services
+from bot.core import typed_choice
 from bot.core.activity import Activity
+from bot.core.command_names import NEUTRAL, CommandNaming
 from bot.core.context import Request
 from bot.core.incoming import Incoming
 from bot.core.quiz import service as quiz
@@ -30,12 +33,18 @@ class SlackTutor:
     Routing and activity share one worker thread: the core's lazy index (Chroma client,
     first-use ingest) is not safe to start from two threads at once, and one lane also keeps
     a thread's follow-up after its question. Claims and lookups run in the default pool.
+
+    Commands cross here in both directions with the app's naming: typed `/tutor-quiz stop`
+    reaches the core as `/quiz stop`, and every command a reply names comes out prefixed.
     """
 
-    def __init__(self, services: Services, people: PeopleDirectory) -> None:
+    def __init__(
+        self, services: Services, people: PeopleDirectory, naming: CommandNaming = NEUTRAL
+    ) -> None:
         self.services = services
         self.router = Router(services)
         self.people = people
+        self.naming = naming
         self.processed = ProcessedEventRepository(services.db)
         self._lane = ThreadPoolExecutor(max_workers=1, thread_name_prefix="slack-core")
         self._claims = 0
@@ -49,10 +58,13 @@ class SlackTutor:
         return await loop.run_in_executor(self._lane, self._route, incoming, sink)
 
     def _route(self, incoming: Incoming, sink: AnswerSink | None) -> list[Reply]:
+        incoming = replace(incoming, text=self.naming.neutral(incoming.text))
         if sink is None:
-            return self.router.handle(incoming)
-        with streaming_to(sink):
-            return self.router.handle(incoming)
+            replies = self.router.handle(incoming)
+        else:
+            with streaming_to(NamedSink(sink, self.naming)):
+                replies = self.router.handle(incoming)
+        return [reply.named(self.naming) for reply in replies]
 
     async def observe(self, activity: Activity) -> None:
         """Record community activity (never raises)."""
@@ -94,13 +106,15 @@ class SlackTutor:
         )
         command = split_command(incoming.clipped_text)
         args = command[1] if command else ""
-        return quiz.start_problem(Request(incoming, learner, svc, args=args))
+        problem = quiz.start_problem(Request(incoming, learner, svc, args=args))
+        return None if problem is None else problem.named(self.naming)
 
     async def answers_here(
         self, team: str, channel: str, user: str, thread: str, text: str
     ) -> bool:
-        """Whether a thread reply is for the quiz core: a quiz or a mock interview runs in the
-        thread, or a quiz ran there and the reply looks like an answer (it hears it is over)."""
+        """Whether a thread reply is for the core: a quiz or a mock interview runs in the thread,
+        the reply is the number of a button the tutor showed this learner here last, or a quiz
+        ran here and the reply looks like an answer (it hears the quiz is over)."""
         probe = Incoming(
             platform=PLATFORM, workspace=team, channel=channel, user=user, thread=thread, text=text
         )
@@ -110,12 +124,16 @@ class SlackTutor:
         learner = self.services.learners.find(probe.platform, probe.workspace, probe.user)
         if learner is None or learner.id is None:
             return False
-        if self.services.interviews.active(learner.id, probe.thread_key) is not None:
+        key = probe.thread_key
+        if self.services.interviews.active(learner.id, key) is not None:
             return True
-        latest = self.services.quizzes.latest_in_thread(learner.id, probe.thread_key)
-        if latest is None:
-            return False
-        return latest.status == "active" or looks_like_an_answer(probe.clipped_text)
+        latest = self.services.quizzes.latest_in_thread(learner.id, key)
+        if latest is not None and latest.status == "active":
+            return True
+        text = self.naming.neutral(probe.clipped_text)
+        if typed_choice.pressed_by(self.services, learner.id, key, text) is not None:
+            return True
+        return latest is not None and looks_like_an_answer(text)
 
     def _quiz_running(self, probe: Incoming) -> bool:
         learner = self.services.learners.find(probe.platform, probe.workspace, probe.user)
@@ -126,3 +144,17 @@ class SlackTutor:
             self.services.quizzes.active(learner.id, key) is not None
             or self.services.interviews.active(learner.id, key) is not None
         )
+
+
+@dataclass(frozen=True)
+class NamedSink:
+    """An answer sink that shows the commands a growing answer names as Slack users type them."""
+
+    sink: AnswerSink
+    naming: CommandNaming
+
+    def started(self) -> None:
+        self.sink.started()
+
+    def partial(self, text: str) -> None:
+        self.sink.partial(self.naming.text(text))

@@ -16,7 +16,8 @@ from starlette.responses import HTMLResponse, RedirectResponse, Response
 from bot.adapters.web import texts
 from bot.adapters.web.pages import _int
 from bot.adapters.web.security import PRE_COOKIE, SESSION_COOKIE, csrf_ok
-from bot.core.instructor import gaps, overview
+from bot.core.cohort.learners import learners_of
+from bot.core.instructor import gaps
 from bot.core.instructor.access import Refusal, redeem
 from bot.core.projects import review
 from storage.repositories.cohorts import CohortRepository
@@ -151,9 +152,7 @@ async def _learner(dash: Dashboard, request: Request) -> tuple[Cohort, Learner, 
 
     cohort, fields, _ = await _cohort_form(dash, request)
     learner_id = _int(request, "lid")
-    person = next(
-        (p for p in overview.learners_of(dash.services, cohort) if p.id == learner_id), None
-    )
+    person = next((p for p in learners_of(dash.services, cohort) if p.id == learner_id), None)
     if person is None:
         raise Refused(404, texts.NOT_FOUND)
     return cohort, person, fields

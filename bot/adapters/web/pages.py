@@ -15,6 +15,7 @@ from bot import metrics
 from bot.adapters.web import texts
 from bot.adapters.web.security import PRE_COOKIE
 from bot.core.clock import as_utc
+from bot.core.cohort.learners import learners_of
 from bot.core.instructor import gaps, learner, overview, questions
 from bot.core.projects import review
 from storage.repositories.cohorts import CohortRepository
@@ -107,7 +108,7 @@ async def cohorts_page(dash: Dashboard, request: Request) -> Response:
                 "track": svc.curriculum.tracks[cohort.track_id].title,
                 "week": overview.current_week(svc, cohort),
                 "weeks": len(svc.curriculum.tracks[cohort.track_id].weeks),
-                "members": len(overview.learners_of(svc, cohort)),
+                "members": len(learners_of(svc, cohort)),
                 "next": overview.next_post(svc, cohort),
             }
         )
@@ -122,7 +123,7 @@ async def overview_page(dash: Dashboard, request: Request) -> Response:
     sort = sort if sort in SORTS else "name"
     desc = request.query_params.get("dir") == "desc"
     members = sorted(overview.members(svc, cohort), key=SORTS[sort], reverse=desc)
-    people = overview.learners_of(svc, cohort)
+    people = learners_of(svc, cohort)
     modules = overview.track_modules(svc, cohort)
     done = overview.completion(svc, cohort, people)
     results = overview.module_results(svc, cohort)
@@ -192,9 +193,7 @@ async def learner_page(dash: Dashboard, request: Request) -> Response:
     _, scope = dash.session(request)
     cohort = dash.cohort(scope, _int(request, "cid"))
     learner_id = _int(request, "lid")
-    person = next(
-        (p for p in overview.learners_of(dash.services, cohort) if p.id == learner_id), None
-    )
+    person = next((p for p in learners_of(dash.services, cohort) if p.id == learner_id), None)
     if person is None:
         raise Refused(404, texts.NOT_FOUND)
     badges = {b.id: f"{b.emoji} {b.name}" for b in dash.services.curriculum.badges}

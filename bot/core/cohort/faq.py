@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.core.cohort import texts
-from bot.core.cohort.rights import is_cohort_admin
+from bot.core.cohort.rights import acts_as_admin
 from bot.core.context import Request
 from bot.core.reply import Reply
 from curriculum.numbers import ascii_int
@@ -28,7 +28,7 @@ def handle(req: Request, cohort: Cohort, rest: str) -> Reply:
         return _list(req, cohort)
     if sub not in ("add", "remove"):
         return Reply.text(texts.FAQ_USAGE, ephemeral=True)
-    if not is_cohort_admin(req.incoming, cohort):
+    if not acts_as_admin(req, cohort):
         return Reply.text(texts.NOT_ADMIN.format(what=f"{sub} FAQ entries"), ephemeral=True)
     return _add(req, cohort, tail) if sub == "add" else _remove(req, cohort, tail)
 

@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 from bot.core.clock import as_utc
 from bot.core.projects.history import latest_per_module
 from curriculum.catalog.models import Track
+from storage.repositories.cohorts import CohortRepository
 from storage.tables import Cohort, Learner
 
 if TYPE_CHECKING:
@@ -32,10 +33,13 @@ def track_week(track: Track, passed: set[str]) -> int:
 
 
 def learners_of(services: Services, cohort: Cohort) -> list[Learner]:
-    """The cohort's learners: its members, without the admin who created it."""
+    """The cohort's learners: its members, without anyone who acted as its admin."""
     assert cohort.id is not None
+    admins = CohortRepository(services.db).admin_ids(cohort.id)
+    if cohort.created_by is not None:
+        admins.add(cohort.created_by)
     members = services.community.members(cohort.id)
-    return [m for m in members if m.id != cohort.created_by]
+    return [m for m in members if m.id is not None and m.id not in admins]
 
 
 def learner_rows(services: Services, cohort: Cohort, track: Track) -> list[LearnerRow]:

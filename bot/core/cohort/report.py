@@ -10,7 +10,8 @@ from bot.core.context import Request
 from bot.core.reply import Reply
 from curriculum.catalog import Curriculum
 from storage.repositories.cohort_stats import CohortStatsRepository
-from storage.tables import Cohort
+from storage.repositories.cohorts import CohortRepository
+from storage.tables import Cohort, Learner
 
 
 def shorten(text: str, limit: int) -> str:
@@ -42,16 +43,24 @@ def render_report(req: Request, cohort: Cohort) -> Reply:
     lines += ["", "*Content gaps (questions I declined)*"]
     lines += [f"• {shorten(q, 120)}" for q in stats.declined(cohort.id)] or ["• none yet"]
     since = req.services.clock.now() - timedelta(days=7)
-    learners = {m.display_name or m.user_id for m in learners_of(req.services, cohort)}
-    active = [name for name in stats.active_learners(cohort.id, since) if name in learners]
+    learners = learners_of(req.services, cohort)
+    recent = stats.active_learner_ids(cohort.id, since)
+    active = sorted(_name(m) for m in learners if m.id in recent)
     lines += ["", f"*Active learners (7 days): {len(active)} of {len(learners)}*"]
     if active:
         lines.append("• " + ", ".join(active[:30]))
+    admins = CohortRepository(req.services.db).admins(cohort.id)
+    if admins:
+        lines.append(texts.REPORT_ADMINS.format(names=", ".join(_name(a) for a in admins[:30])))
     rows = learner_rows(req.services, cohort, track)
     if rows:
         lines += ["", texts.REPORT_LEARNERS]
         lines += render_table(rows, cohort.timezone, len(track.weeks))
     return Reply.text("\n".join(lines), ephemeral=True)
+
+
+def _name(learner: Learner) -> str:
+    return learner.display_name or learner.user_id
 
 
 def _attempts(n: int) -> str:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from bot.core.context import Request
 from bot.core.incoming import Incoming
+from storage.repositories.cohorts import CohortRepository
 from storage.tables import Cohort
 
 
@@ -16,3 +18,18 @@ def is_cohort_admin(incoming: Incoming, cohort: Cohort) -> bool:
     if not incoming.is_admin:
         return False
     return cohort.guild_id is None or cohort.guild_id == incoming.guild
+
+
+def acts_as_admin(req: Request, cohort: Cohort) -> bool:
+    """Whether the sender may act as the cohort's admin; if so, they are recorded as one.
+
+    The record is what keeps admins out of the cohort's learners (`/cohort report`, the
+    dashboard): the platform's verdict arrives with each message and is kept nowhere else.
+    """
+    if not is_cohort_admin(req.incoming, cohort):
+        return False
+    assert cohort.id is not None and req.learner.id is not None
+    CohortRepository(req.services.db).record_admin(
+        cohort.id, req.learner.id, req.services.clock.now()
+    )
+    return True

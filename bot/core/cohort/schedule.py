@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from bot.core.cohort import texts
 from scheduler.poster import schedule_of
 from storage.tables import Cohort, PostClaim
+
+if TYPE_CHECKING:
+    from bot.core.context import Request
 
 DONE = ("posted", "posting", "skipped")
 
@@ -23,6 +27,16 @@ def next_week(cohort: Cohort, weeks: int, claims: list[PostClaim]) -> int | None
 
 def local(when: datetime, zone: str) -> str:
     return when.astimezone(ZoneInfo(zone)).strftime("%a %d %b %H:%M")
+
+
+def local_when(when: datetime, zone: str) -> str:
+    """A moment in the cohort's zone, with the year and the zone's name."""
+    return when.astimezone(ZoneInfo(zone)).strftime("%a %d %b %Y %H:%M %Z")
+
+
+def weeks_of(req: Request, cohort: Cohort) -> int:
+    """How many weeks the cohort's track has."""
+    return len(req.services.curriculum.tracks[cohort.track_id].weeks)
 
 
 def week_lines(cohort: Cohort, weeks: int, claims: list[PostClaim], now: datetime) -> list[str]:

@@ -77,6 +77,7 @@ REPORT_LEARNERS = (
     "*Learners* (week: the first track week with a module quiz not passed; "
     "pending: projects awaiting review)"
 )
+REPORT_ADMINS = "Admins (not counted as learners): {names}"
 FAQ_USAGE = (
     "Cohort FAQ: `/cohort faq` lists it; admins add an entry with "
     "`/cohort faq add When is the demo day? | Friday 12 June, 16:00 CET in #general` and remove "

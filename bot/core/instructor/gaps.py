@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from bot.core.instructor.overview import learners_of
+from bot.core.cohort.learners import learners_of
 from storage.repositories.cohort_faq import CohortFaqRepository
 from storage.repositories.dashboard import GapRepository
 from storage.repositories.instructor_stats import InstructorStatsRepository

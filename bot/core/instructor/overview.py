@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from bot.core.clock import as_utc
+from bot.core.cohort.learners import learners_of
 from bot.core.progress.stats import study_streak
 from curriculum.quiz.scoring import is_pass
 from scheduler.poster import schedule_of
@@ -51,16 +52,6 @@ class WeekRow:
     """posted, skipped, failed, posting, upcoming, paused."""
     when: str
     detail: str = ""
-
-
-def learners_of(services: Services, cohort: Cohort) -> list[Learner]:
-    """The cohort's learners: members other than the admin who created it."""
-    assert cohort.id is not None
-    return [
-        m
-        for m in services.community.members(cohort.id)
-        if m.id is not None and m.id != cohort.created_by
-    ]
 
 
 def track_modules(services: Services, cohort: Cohort) -> list[str]:

@@ -6,7 +6,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from bot.core.instructor.overview import learners_of
+from bot.core.cohort.learners import learners_of
 from curriculum.catalog.models import Question, QuestionType
 from curriculum.quiz.grading import read_choice
 from storage.repositories.instructor_stats import InstructorStatsRepository

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from zoneinfo import ZoneInfo
 
-from bot.core.cohort.rights import is_cohort_admin
+from bot.core.cohort.rights import acts_as_admin
 from bot.core.context import Request
 from bot.core.progress.peers import resolve_person
 from bot.core.projects import review, texts
@@ -33,7 +33,7 @@ def show(req: Request) -> list[Reply]:
     cohort = reviewer_cohort(req)
     if cohort is None:
         return [Reply.text(texts.PENDING_NO_COHORT, ephemeral=True)]
-    if not is_cohort_admin(req.incoming, cohort):
+    if not acts_as_admin(req, cohort):
         return [Reply.text(texts.ADMIN_ONLY, ephemeral=True)]
     if not cohort.require_approval:
         return [Reply.text(texts.PENDING_NO_APPROVAL, ephemeral=True)]
@@ -79,7 +79,7 @@ def pressed(req: Request, value: str) -> list[Reply]:
     cohort = _cohort_of_submission(req, submission_id)
     if submission_id is None or cohort is None:
         return [Reply.text(texts.NO_SUCH_SUBMISSION.format(id=given[:12]), ephemeral=True)]
-    if not is_cohort_admin(req.incoming, cohort):
+    if not acts_as_admin(req, cohort):
         return [Reply.text(texts.ADMIN_ONLY, ephemeral=True)]
     if verb == "changes":
         found = review.submission_in(req.services, cohort, submission_id)
@@ -106,7 +106,7 @@ def review_command(req: Request, verb: str, rest: str) -> Reply:
     if isinstance(target, Reply):
         return target
     cohort, submission_id, note = target
-    if not is_cohort_admin(req.incoming, cohort):
+    if not acts_as_admin(req, cohort):
         return Reply.text(texts.ADMIN_ONLY, ephemeral=True)  # an admin elsewhere, not here
     if not cohort.require_approval:
         return Reply.text(texts.NO_APPROVAL.format(name=_learner_name(req, submission_id)))
