@@ -158,3 +158,12 @@ def test_a_fact_from_a_sections_details_follows_its_answer_with_the_section_cite
     assert f"• {section.details[0]}" in replies
     cited = [p for r in replies.items for p in r.parts if isinstance(p, Citation)]
     assert ("lessons/m06.md", "monitoring-fundamentals") in [(c.source, c.anchor) for c in cited]
+
+
+def test_how_do_i_start_is_about_the_course_only_when_nothing_else_follows(
+    chat: FakeChat,
+) -> None:
+    # The sourdough question goes to the course search (the real model declines it, see
+    # tests/integration/test_answers_real_model.py), not to "where you are in the course".
+    assert "/quiz m01" not in chat.send("ada", "how do I start a sourdough starter for bread?")
+    assert "/quiz m01" in chat.send("ada", "how do I start?")
