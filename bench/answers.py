@@ -17,7 +17,6 @@ from __future__ import annotations
 import argparse
 import os
 import re
-import resource
 import statistics
 import tempfile
 import time
@@ -30,6 +29,7 @@ import numpy as np
 from langchain_text_splitters import RecursiveCharacterTextSplitter
 from sqlmodel import col, func, select
 
+from bench.memory import peak_rss_mb
 from bot.bootstrap import Services, bootstrap
 from bot.core.incoming import Incoming
 from bot.core.router import Router
@@ -231,7 +231,7 @@ def main() -> None:
         services.knowledge.warm_up()
         chat = ChatSystem(services)
         ours_results = run_all(chat, conversations)
-        peak_ours = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        peak_ours = peak_rss_mb()
         embed_p50, embed_p95 = _median_p95(chat.embedding_ms)
         baseline = Baseline(f"{tmp}/baseline", embedder, curriculum)
         base_cold = baseline.ingest()

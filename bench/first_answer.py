@@ -6,7 +6,8 @@ Builds the index once in a temp folder, then starts fresh processes that bootstr
 `mlops-tutor run` does. In `warm` mode the start-up warm-up thread runs (the default); in `cold`
 mode it does not, as before. After `--delay` seconds (a learner typing) one question arrives;
 the figure is how long that question waits for its answer. Each process also reports its peak
-RSS: the tutor's memory when serving (no ingest in that process).
+RSS: the tutor's memory when serving (no ingest in that process), and whether torch was loaded.
+Both embedding backends run (`TUTOR_EMBEDDINGS=torch` is the baseline for `onnx`).
 """
 
 from __future__ import annotations
@@ -14,12 +15,13 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import resource
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
+
+from bench.memory import peak_rss_mb
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
@@ -47,7 +49,9 @@ def child(mode: str, data: Path, delay: float) -> None:
         "mode": mode,
         "start_s": ready - started,
         "first_answer_s": answered - asked,
-        "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        "peak_rss_mb": peak_rss_mb(),
+        "backend": settings.embeddings,
+        "torch": "torch" in sys.modules,
     }
     print(json.dumps(report))
 
@@ -74,8 +78,8 @@ def main() -> None:
         data = Path(tmp)
         _build(data)
         print(f"question after {args.delay:.0f} s: {QUESTION!r}")
-        print(f"{'mode':<8}{'start':>10}{'first answer':>16}{'peak RSS':>12}")
-        for mode in ("cold", "warm"):
+        print(f"{'backend':<9}{'mode':<7}{'start':>8}{'first answer':>15}{'peak RSS':>11}  torch")
+        for backend, mode in [(b, m) for b in ("torch", "onnx") for m in ("cold", "warm")]:
             out = subprocess.run(
                 [
                     sys.executable,
@@ -90,11 +94,13 @@ def main() -> None:
                 check=True,
                 capture_output=True,
                 text=True,
+                env={**os.environ, "TUTOR_EMBEDDINGS": backend},
             )
             r = json.loads(out.stdout.strip().splitlines()[-1])
             print(
-                f"{r['mode']:<8}{r['start_s']:>9.1f}s{r['first_answer_s'] * 1000:>14.0f}ms"
-                f"{r['peak_rss_mb']:>10.0f}MB"
+                f"{r['backend']:<9}{r['mode']:<7}{r['start_s']:>7.1f}s"
+                f"{r['first_answer_s'] * 1000:>13.0f}ms{r['peak_rss_mb']:>9.0f}MB  "
+                f"{'loaded' if r['torch'] else 'no'}"
             )
 
 

@@ -23,6 +23,7 @@ from bot.core.ports import (
 )
 from bot.settings import Settings
 from curriculum.catalog import CONTENT_ROOT, Curriculum, load_curriculum
+from knowledge.embeddings import MiniLMEmbedder
 from knowledge.llm.providers import LLMConfig
 from knowledge.service import Knowledge
 from storage.engine import Database
@@ -113,6 +114,7 @@ def bootstrap(
             settings.data_dir,
             chroma_url=settings.chroma_url,
             llm=llm_config(settings),
+            embedder=MiniLMEmbedder(backend=settings.embeddings),
             curriculum=curriculum,
         ),
         badges=BadgeRepository(db),

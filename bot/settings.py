@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Literal
 
 from pydantic import AliasChoices, Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -39,6 +40,10 @@ class Settings(BaseSettings):
     discord_token: SecretStr | None = Field(default=None, validation_alias="DISCORD_TOKEN")
     chroma_url: str | None = Field(
         default=None, description="Chroma server URL (http://host:port); default: local Chroma."
+    )
+    embeddings: Literal["onnx", "torch"] = Field(
+        default="onnx",
+        description="Run the packaged MiniLM model in ONNX Runtime (lean) or torch.",
     )
     llm: str | None = Field(default=None, description="Optional provider:model for answers.")
     llm_base_url: str | None = Field(

@@ -196,7 +196,7 @@ def make_services(
     curriculum = curriculum or shipped_curriculum()
     knowledge = Knowledge.build(
         tmp_path,
-        embedder=HashingEmbedder(dim=256),
+        embedder=HashingEmbedder(dim=384),
         curriculum=curriculum,
         policy=HASHING_POLICY,
         llm=llm,

@@ -95,6 +95,11 @@ class RelevancePolicy:
     detail_similarity: float = 0.35
     details: int = 3
     """At most this many supporting sentences follow a written answer."""
+    decline_similarity: float = 0.50
+    decline_margin: float = 0.0
+    """A message within `decline_similarity` of a written decline exemplar (off-topic or
+    injection) that comes at least `decline_margin` closer to it than to any course phrasing
+    is declined."""
 
     def supports(self, retrieval: Retrieval) -> bool:
         """Whether the retrieved material is relevant enough to answer from."""

@@ -22,10 +22,12 @@ from knowledge.extractive import compose_extractive
 from knowledge.keywords import content_words
 from knowledge.query import INJECTION, SearchQuery, follow_up_cue, strip_injection
 from knowledge.retrieval import HybridRetriever, Passage, Retrieval
-from knowledge.written import ProbeIndex, Written, WrittenAnswers
+from knowledge.written import DECLINE_KEYS, ProbeIndex, ProbeMatch, Written, WrittenAnswers
 
 TOP_PASSAGES = 4
 DETAIL_PASSAGES = 3
+NEAR_WRITTEN = 2
+"""Other written answers the question came close to whose details may support the lead."""
 CONTEXT_CHARS = 300
 
 
@@ -157,6 +159,11 @@ class ExtractiveAnswerer:
         self, query: SearchQuery, found: Retrieval
     ) -> tuple[SearchQuery, Retrieval, Answer | None]:
         best = found.matches[0].score if found.matches else 0.0
+        exemplar = self._declined_like(query, found, best)
+        if exemplar is not None:
+            injection = exemplar.key == DECLINE_KEYS[1]
+            message = texts.DECLINE_INJECTION if injection else texts.DECLINE_OFF_TOPIC
+            return query, found, decline(message, [], hint=False)
         written_ok = best >= self.policy.written_similarity
         near_written = best >= self.policy.lead_similarity or not self._has_written
         passages_ok = (
@@ -172,6 +179,17 @@ class ExtractiveAnswerer:
             found,
             decline(texts.DECLINE_OFF_TOPIC, found.passages[:TOP_PASSAGES], hint=hint),
         )
+
+    def _declined_like(
+        self, query: SearchQuery, found: Retrieval, best: float
+    ) -> ProbeMatch | None:
+        """The decline exemplar a new question resembles more than anything in the course."""
+        if self.written is None or query.follow_up or not found.query_vector:
+            return None
+        exemplar = self.written.closest_decline(found.query_vector)
+        if exemplar is None or exemplar.score < self.policy.decline_similarity:
+            return None
+        return exemplar if exemplar.score >= best + self.policy.decline_margin else None
 
     def answer(
         self, question: str, history: Sequence[str] = (), module: str | None = None
@@ -206,7 +224,7 @@ class ExtractiveAnswerer:
         lines = [lead.text]
         lines += [f"• {sentence}" for sentence, _ in details]
         citations = [self._cite(ref) for ref in lead.refs]
-        citations += [Citation.of(p.chunk) for _, p in details]
+        citations += [citation for _, citation in details]
         return Answer(
             text="\n".join(lines),
             citations=tuple(dict.fromkeys(c for c in citations if c is not None)),
@@ -227,23 +245,40 @@ class ExtractiveAnswerer:
 
     def _details(
         self, query: SearchQuery, retrieval: Retrieval, lead: Written
-    ) -> list[tuple[str, Passage]]:
-        """Up to two lesson sentences closest to the question that the lead does not say.
+    ) -> list[tuple[str, Citation | None]]:
+        """Up to `policy.details` sentences closest to the question that the lead does not say.
 
-        Sentence vectors were computed at ingest, so this costs no embedding.
+        Candidates are the written details of the lead and of the other written answers the
+        question came close to, and the sentences of the best passages. Their vectors were
+        computed at ingest, so this costs no embedding.
         """
-        passages = {p.id: p for p in retrieval.passages[:DETAIL_PASSAGES]}
-        if self.sentences is None or not passages or not retrieval.query_vector:
+        if self.sentences is None or self.written is None or not retrieval.query_vector:
             return []
+        passages = {p.id: p for p in retrieval.passages[:DETAIL_PASSAGES]}
+        near = [
+            m.key
+            for m in retrieval.matches
+            if m.key != lead.key and m.score >= self.policy.lead_similarity
+        ]
+        sources = [lead.key, *dict.fromkeys(near[:NEAR_WRITTEN]), *passages]
         said = content_words(lead.text)
-        picked: list[tuple[str, Passage]] = []
-        for match in self.sentences.scored(retrieval.query_vector, list(passages)):
+        picked: list[tuple[str, Citation | None]] = []
+        seen: list[set[str]] = []
+        for match in self.sentences.scored(retrieval.query_vector, sources):
             if match.score < self.policy.detail_similarity or len(picked) >= self.policy.details:
                 break
             words = content_words(match.probe)
             if INJECTION.search(match.probe) or len(words - said) < 0.5 * len(words):
                 continue  # the lead already says it
-            if any(len(words & content_words(s)) > 0.6 * len(words) for s, _ in picked):
+            if any(len(words & other) > 0.6 * len(words) for other in seen):
                 continue
-            picked.append((match.probe, passages[match.key]))
+            passage = passages.get(match.key)
+            written = self.written.answers.get(match.key)
+            citation: Citation | None = None
+            if passage is not None:
+                citation = Citation.of(passage.chunk)
+            elif written is not None and written.refs:
+                citation = self._cite(written.refs[0])
+            picked.append((match.probe, citation))
+            seen.append(words)
         return picked

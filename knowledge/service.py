@@ -117,7 +117,8 @@ class Knowledge:
     ) -> IngestReport:
         """Bring the store up to date with the curriculum (incremental)."""
         report = ingest(curriculum, self.store, self.embedder, extra_paths, progress)
-        self.sentences.sync(sentence_probes(self.store.all_chunks()))
+        written = self.written.answers if self.written is not None else None
+        self.sentences.sync(sentence_probes(self.store.all_chunks(), written))
         if self.written is not None:
             report = report.with_probes(*self.written.sync())
         self.retriever.invalidate()

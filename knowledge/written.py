@@ -39,6 +39,8 @@ class Written:
     title: str
     text: str
     refs: tuple[str, ...]
+    details: tuple[str, ...] = ()
+    """Short facts one step further, offered after an answer when they fit the question."""
 
 
 @dataclass(frozen=True)
@@ -74,15 +76,31 @@ def _written(cur: Curriculum) -> Iterator[tuple[Written, list[str]]]:
             section = lesson.section(entry.anchor) if lesson else None
             title = section.title if section else entry.anchor
             ref = f"{lesson_id}#{entry.anchor}"
-            yield Written(f"section:{ref}", "section", title, entry.answer, (ref,)), entry.asks
+            details = tuple(entry.details)
+            written = Written(f"section:{ref}", "section", title, entry.answer, (ref,), details)
+            yield written, entry.asks
     for file in cur.faq.values():
         for faq in file.entries:
-            written = Written(f"faq:{faq.id}", "faq", faq.question, faq.answer, tuple(faq.see))
+            written = Written(
+                f"faq:{faq.id}", "faq", faq.question, faq.answer, tuple(faq.see), tuple(faq.details)
+            )
             yield written, [faq.question, *faq.asks]
     for term in glossary(cur.lessons):
         text = f"*{term.name}*: {term.definition}"
         asks = [f"{form} {name}" for name in term.names for form in ("what is", "define")]
         yield Written(_term_key(term.lesson, term.name), "term", term.name, text, (term.ref,)), asks
+
+
+DECLINE_KEYS = ("decline:offtopic", "decline:injection")
+"""Probe keys of the decline exemplars: messages the tutor must not answer from the course."""
+
+
+def decline_probes(cur: Curriculum) -> list[Probe]:
+    """The catalog's decline exemplars as probes, keyed by their kind."""
+    off, injection = DECLINE_KEYS
+    probes = [Probe(off, _squash(text)) for text in cur.declines.offtopic]
+    probes += [Probe(injection, _squash(text)) for text in cur.declines.injection]
+    return list({p.id: p for p in probes}.values())
 
 
 def written_answers(cur: Curriculum) -> tuple[dict[str, Written], list[Probe]]:
@@ -93,20 +111,24 @@ def written_answers(cur: Curriculum) -> tuple[dict[str, Written], list[Probe]]:
         if written.key in answers:  # a term defined twice: the first lesson keeps it
             continue
         answers[written.key] = written
-        for text in [*asks, written.text]:  # the answer itself matches questions about details
+        for text in [*asks, written.text, *written.details]:  # what it says finds it too
             probe = Probe(written.key, _squash(text))
             probes.setdefault(probe.id, probe)
     return answers, list(probes.values())
 
 
-def sentence_probes(chunks: list[Chunk]) -> list[Probe]:
-    """Every sentence of the lessons' chunks, keyed by its chunk (for supporting details)."""
-    return [
+def sentence_probes(chunks: list[Chunk], written: dict[str, Written] | None = None) -> list[Probe]:
+    """Candidate supporting details: every sentence of the lessons' chunks, keyed by its chunk,
+    and every written detail, keyed by its written answer."""
+    probes = [
         Probe(chunk.id, sentence)
         for chunk in chunks
         if chunk.source.startswith("lessons/")
         for sentence in split_sentences(chunk.text)
     ]
+    for answer in (written or {}).values():
+        probes += [Probe(answer.key, _squash(detail)) for detail in answer.details]
+    return probes
 
 
 def _squash(text: str) -> str:
@@ -223,6 +245,7 @@ class WrittenAnswers:
     def __init__(self, curriculum: Curriculum, index: ProbeIndex) -> None:
         self.curriculum = curriculum
         self.answers, self.probes = written_answers(curriculum)
+        self.probes += decline_probes(curriculum)
         self.index = index
 
     def sync(self) -> tuple[int, int]:
@@ -234,6 +257,11 @@ class WrittenAnswers:
         if not self.answers:
             return []
         return [m for m in self.index.match(vector, k) if m.key in self.answers]
+
+    def closest_decline(self, vector: list[float]) -> ProbeMatch | None:
+        """The decline exemplar closest to a question vector (key: its kind), if any."""
+        found = self.index.scored(vector, list(DECLINE_KEYS))
+        return found[0] if found else None
 
     def for_section(self, lesson: str, anchor: str) -> Written | None:
         """The direct answer of one lesson section, if we wrote one."""

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from sqlmodel import select
 
+from bot.core.reply import Citation
 from bot.testing import FakeChat
 from storage.tables import AskedQuestion
 
@@ -132,3 +133,37 @@ def test_new_starts_a_fresh_conversation(chat: FakeChat) -> None:
     learner = chat.services.learners.find("fake", "w1", "ada")
     assert learner is not None and learner.id is not None
     assert chat.services.questions.conversation(learner.id, "fake:w1:general:t1") == []
+
+
+def test_near_miss_off_topic_messages_are_declined_like_the_written_exemplars(
+    chat: FakeChat,
+) -> None:
+    # Both share words with the course ("drift", "container"); the exemplars of
+    # declines/offtopic.yaml are closer than any course phrasing.
+    for message in (
+        "how do you drift a rear wheel drive car",
+        "what does it cost to ship a container from shanghai to rotterdam",
+    ):
+        assert "I can only answer questions about the MLOps course" in chat.send("ada", message)
+    assert "*Data drift*" in chat.send("ada", "what is data drift?")
+
+
+def test_a_fact_from_a_sections_details_follows_its_answer_with_the_section_cited(
+    chat: FakeChat,
+) -> None:
+    section = chat.services.curriculum.answers["m06"].sections[2]
+    assert section.anchor == "monitoring-fundamentals"
+    replies = chat.send("ada", "where do I store the prediction log? parquet in object storage?")
+    assert section.answer.split(".")[0] in replies.text.replace("\n", " ")
+    assert f"• {section.details[0]}" in replies
+    cited = [p for r in replies.items for p in r.parts if isinstance(p, Citation)]
+    assert ("lessons/m06.md", "monitoring-fundamentals") in [(c.source, c.anchor) for c in cited]
+
+
+def test_how_do_i_start_is_about_the_course_only_when_nothing_else_follows(
+    chat: FakeChat,
+) -> None:
+    # The sourdough question goes to the course search (the real model declines it, see
+    # tests/integration/test_answers_real_model.py), not to "where you are in the course".
+    assert "/quiz m01" not in chat.send("ada", "how do I start a sourdough starter for bread?")
+    assert "/quiz m01" in chat.send("ada", "how do I start?")

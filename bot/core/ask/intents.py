@@ -54,10 +54,15 @@ _WHAT_NOW = re.compile(
     r"work(ing)?\s+on|focus(ing)?\s+on|read|reading)\b(?!.*\b(about|with|for|if)\b)",
     _FLAGS,
 )
+_ALONE = (
+    r"(?=\s*([?!.,]|$|(with|on|in|into)\s+(the\s+)?(course|mlops|this|here)\b|here\b|"
+    r"learning\b|mlops\b))"
+)
+"""After "how do I start": the course itself, not "how do I start a vegetable garden"."""
 _NEXT = re.compile(
     r"\bwhat'?s\s+next\b|\bwhat\s+is\s+next\b|\bwhat\s+(should|do|can)\s+i\s+do\s+next\b|"
-    r"\bwhere\s+(do|should|can)\s+i\s+(even\s+)?(start|begin)\b|\bwhere\s+am\s+i\b|"
-    r"\bhow\s+do\s+i\s+(get\s+started|start|begin)\b(?!\s+\w+ing)|\bnext\s+step\b|"
+    r"\bwhere\s+(do|should|can)\s+i\s+(even\s+)?(start|begin)\b" + _ALONE + r"|\bwhere\s+am\s+i\b|"
+    r"\bhow\s+do\s+i\s+(get\s+started|start|begin)\b" + _ALONE + r"|\bnext\s+step\b|"
     r"\bwhat\s+now\b|\bwhere\s+to\s+start\b|\bhow\s+am\s+i\s+doing\b",
     _FLAGS,
 )
