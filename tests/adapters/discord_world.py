@@ -303,9 +303,11 @@ class World:
 
     def _apply_edit(self, message: dict[str, Any], body: dict[str, Any]) -> dict[str, Any]:
         self.check_message(body, 0, edit=True)
-        for key in ("content", "embeds", "components", "attachments", "flags"):
+        for key in ("content", "embeds", "components", "flags"):
             if key in body:
                 message[key] = body[key] if body[key] is not None else message[key]
+        if body.get("attachments") is not None:
+            message["attachments"] = _kept_and_new(message["attachments"], body["attachments"])
         message["edited"] = True
         message["edited_timestamp"] = _STAMP
         return message
@@ -386,6 +388,20 @@ class World:
         message = self._apply_edit(it.original, body)
         message["flags"] &= ~LOADING
         return message
+
+
+def _kept_and_new(
+    stored: list[dict[str, Any]], sent: list[dict[str, Any]]
+) -> list[dict[str, Any]]:
+    """An edit's attachments as Discord stores them: an existing one named by its id is kept,
+    a new upload (with a filename) becomes a full attachment object."""
+    by_id = {a["id"]: a for a in stored}
+    return [
+        by_id[str(a["id"])] if "filename" not in a and str(a.get("id")) in by_id
+        else _attachment(a)
+        for a in sent
+        if "filename" in a or str(a.get("id")) in by_id
+    ]  # fmt: skip
 
 
 def _attachment(sent: dict[str, Any]) -> dict[str, Any]:

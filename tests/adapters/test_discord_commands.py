@@ -56,16 +56,21 @@ def test_ask_defers_then_answers_with_sources_and_feedback_buttons(tmp_path: Pat
     asyncio.run(scenario())
 
 
-def test_progress_and_privacy_are_ephemeral(tmp_path: Path) -> None:
+def test_progress_and_privacy_are_ephemeral_with_their_files(tmp_path: Path) -> None:
     async def scenario() -> None:
         c = Course()
         async with DiscordHarness(tmp_path, world=c.world) as h:
             it = await h.slash(c.ada, c.general, "progress")
             assert it.ephemeral and it.followups
             assert all(m["flags"] & EPHEMERAL for m in it.followups)
-            assert "Ada" in all_text(it)
+            assert "Ada" in all_text(it) and "did not work" not in all_text(it)
+            [card] = [a["filename"] for a in it.followups[0]["attachments"]]
+            assert card.startswith("progress") and card.endswith(".png")
             it = await h.slash(c.ada, c.general, "privacy", args="export")
             assert it.ephemeral and all(m["flags"] & EPHEMERAL for m in it.followups)
+            assert "did not work" not in all_text(it)
+            files = [a["filename"] for m in it.followups for a in m["attachments"]]
+            assert len(files) == 1 and files[0].endswith(".json")
             assert h.seen(c.general) == []
 
     asyncio.run(scenario())
