@@ -47,6 +47,23 @@ def test_citations_go_in_a_sources_embed_within_its_limits() -> None:
     assert len(embed) <= 6000
 
 
+def test_citations_name_the_section_and_the_command_that_opens_it_not_a_file() -> None:
+    reply = Reply(
+        (
+            Text("An answer."),
+            Citation("MLOps Fundamentals › Key terms", "lessons/m01.md", "key-terms", "m01"),
+            Citation("Elective: shift › Key terms", "lessons/e03.md", "key-terms"),
+            Citation("Course FAQ", "faq/course.yaml", "q3"),
+        )
+    )
+    lines = (render(reply)[-1].embeds[0].description or "").splitlines()
+    assert lines == [
+        "• **MLOps Fundamentals › Key terms** · read it: `/lesson m01 key-terms`",
+        "• **Elective: shift › Key terms** · read it: `/lesson e03 key-terms`",
+        "• **Course FAQ**",
+    ]
+
+
 def test_fit_embed_clips_fields_and_total() -> None:
     embed = discord.Embed(title="t" * 300, description="d" * 5000)
     for i in range(30):

@@ -56,6 +56,8 @@ COHORT_TEXT_CHANNEL = (
     "channel or a thread. Run `/cohort create ...` in the channel that should get them."
 )
 MORE_SOURCES = "…and {n} more"
+SOURCE_LINE = "• **{title}**"
+SOURCE_OPEN = " · read it: `{command}`"
 
 # Operator log lines (never include tokens).
 LOG_READY = "Discord: logged in as %s (id %s) in %d server(s)"
