@@ -390,9 +390,7 @@ class World:
         return message
 
 
-def _kept_and_new(
-    stored: list[dict[str, Any]], sent: list[dict[str, Any]]
-) -> list[dict[str, Any]]:
+def _kept_and_new(stored: list[dict[str, Any]], sent: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """An edit's attachments as Discord stores them: an existing one named by its id is kept,
     a new upload (with a filename) becomes a full attachment object."""
     by_id = {a["id"]: a for a in stored}
