@@ -166,11 +166,15 @@ class DiscordHarness:
             raise CommandRefused(f"/{name} is not available in DMs")
         return command
 
-    def _options(self, command: dict[str, Any], given: dict[str, Any]) -> list[dict[str, Any]]:
-        """What the Discord client sends for the typed options; it refuses what it would."""
+    def _options(
+        self, command: dict[str, Any], given: dict[str, Any], *, complete: bool = True
+    ) -> list[dict[str, Any]]:
+        """What the Discord client sends for the typed options; it refuses what it would.
+        While the user is still typing (`complete=False`) required options may be missing."""
         spec = {o["name"]: o for o in command.get("options", [])}
         unknown = set(given) - set(spec)
-        missing = {n for n, o in spec.items() if o.get("required") and n not in given}
+        required = {n for n, o in spec.items() if o.get("required")} if complete else set()
+        missing = required - set(given)
         if unknown or missing:
             raise CommandRefused(f"unknown {unknown or ''} missing {missing or ''}")
         options = []
@@ -189,7 +193,7 @@ class DiscordHarness:
             options.append({"name": name, "type": o["type"], "value": value})
         return options
 
-    async def slash(self, user: int, channel_id: int, name: str, **given: Any) -> Interaction:
+    async def slash(self, user: int, channel_id: int, name: str, /, **given: Any) -> Interaction:
         """A user runs `/name option:value ...` in a channel; returns Discord's record of it."""
         command = self._command(name, channel_id)
         payload = self._base_payload(2, user, channel_id)
@@ -206,13 +210,16 @@ class DiscordHarness:
         return self.world.interactions[int(payload["id"])]
 
     async def autocomplete(
-        self, user: int, channel_id: int, name: str, option: str, current: str
+        self, user: int, channel_id: int, name: str, option: str, current: str, /, **filled: Any
     ) -> list[dict[str, Any]]:
+        """Typing `current` into `option`; `filled` are the options already chosen, which
+        Discord sends along (an autocomplete may depend on them)."""
         command = self._command(name, channel_id)
         payload = self._base_payload(4, user, channel_id)
+        others = self._options(command, filled, complete=False)
         payload["data"] = {
             "id": command["id"], "name": name, "type": 1,
-            "options": [{"name": option, "type": 3, "value": current, "focused": True}],
+            "options": [*others, {"name": option, "type": 3, "value": current, "focused": True}],
         }  # fmt: skip
         self.gateway("INTERACTION_CREATE", payload)
         await self.settle()
