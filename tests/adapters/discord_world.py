@@ -3,7 +3,8 @@ Discord enforces on a bot's requests. `discord_server` serves it over HTTP on
 127.0.0.1 and `fake_discord` drives the real client against it.
 
 The rules (each refusal is the status, code and message Discord answers with):
-- an interaction gets one callback; follow-ups and edits of the original need it first;
+- an interaction gets one callback; follow-ups and edits of the original need it first; the
+  first follow-up of a deferred "thinking…" replaces it, public or ephemeral as the defer was;
 - content at most 2,000 characters, embeds within their limits, no empty messages,
   components within their limits (custom_id <= 100, 5 per row, 5 rows): discord_limits.py;
 - threads only from messages in text and news channels, with Create Public Threads;
@@ -378,6 +379,17 @@ class World:
             )  # fmt: skip
         it.followups.append(message)
         return {k: v for k, v in message.items() if k != "guild_id"}  # webhooks omit it
+
+    def delete_original(self, token: str) -> None:
+        """DELETE the original response (a deferred "thinking…" too); later follow-ups are
+        messages of their own, public or ephemeral as each asks."""
+        it = self.interaction(token)
+        if it.callback is None:
+            raise Refused(404, 10015, "Unknown Webhook")
+        if it.original is None:
+            raise Refused(404, 10008, "Unknown Message")
+        self.messages.pop(int(it.original["id"]), None)
+        it.original = None
 
     def edit_original(self, token: str, body: dict[str, Any]) -> dict[str, Any]:
         it = self.interaction(token)

@@ -38,6 +38,8 @@ from tests.adapters.discord_world import (
 )
 
 BOT_ID = APP_ID
+SETTLE_SECONDS = 60
+"""How long the client may take to finish what one event started (a loaded CI machine is slow)."""
 
 
 class CommandRefused(Exception):
@@ -98,7 +100,13 @@ class DiscordHarness:
         getattr(self.state, f"parse_{event.lower()}")(data)
 
     async def settle(self) -> None:
-        """Deliver pending gateway events and wait until every task the client started is done."""
+        """Deliver pending gateway events and wait until every task the client started is done.
+
+        A task still running after `SETTLE_SECONDS` fails the test with its name (a view's
+        timeout timer, say), instead of waiting for it however long it sleeps.
+        """
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + SETTLE_SECONDS
         while True:
             while self.world.events:
                 event, data = self.world.events.popleft()
@@ -109,7 +117,9 @@ class DiscordHarness:
             if not pending and not self.world.events:
                 return
             if pending:
-                await asyncio.wait(pending, timeout=30)
+                if loop.time() > deadline:
+                    raise AssertionError(f"tasks still running after the event: {pending}")
+                await asyncio.wait(pending, timeout=max(0.1, deadline - loop.time()))
 
     def _deliver(self, event: str, data: dict[str, Any]) -> None:
         if event == "MESSAGE_CREATE":

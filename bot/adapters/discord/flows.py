@@ -11,6 +11,7 @@ from bot.adapters.discord import texts
 from bot.adapters.discord.buttons import answered_view, custom_id
 from bot.adapters.discord.deliver import (
     NO_PINGS,
+    answer_deferred,
     followup_replies,
     private_and_public,
     send_replies,
@@ -37,7 +38,7 @@ async def run_command(
     client: TutorClient = interaction.client
     await interaction.response.defer(thinking=True, ephemeral=ephemeral)
     replies = await client.core(from_interaction(interaction, text))
-    if not await followup_replies(interaction, replies, private=ephemeral):
+    if not await answer_deferred(interaction, replies, private=ephemeral):
         await interaction.followup.send(
             texts.NOTHING_TO_SAY, ephemeral=True, allowed_mentions=NO_PINGS
         )
@@ -78,7 +79,7 @@ async def start_quiz(interaction: discord.Interaction[Any], target: str) -> None
     if not inline and can_open_thread(interaction) and known_target(client, target):
         thread = await _quiz_thread(interaction, target or texts.QUIZ_NEXT_MODULE)
     if thread is None:
-        await followup_replies(interaction, await client.core(from_interaction(interaction, text)))
+        await answer_deferred(interaction, await client.core(from_interaction(interaction, text)))
         return
     replies = await client.core(from_interaction(interaction, text, thread=thread))
     private, public = private_and_public(replies)
@@ -103,7 +104,7 @@ async def start_interview(interaction: discord.Interaction[Any], focus: str) -> 
             "interview",
         )
     if thread is None:
-        await followup_replies(interaction, await client.core(from_interaction(interaction, text)))
+        await answer_deferred(interaction, await client.core(from_interaction(interaction, text)))
         return
     replies = await client.core(from_interaction(interaction, text, thread=thread))
     private, public = private_and_public(replies)

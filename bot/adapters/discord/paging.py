@@ -45,3 +45,4 @@ async def turn_page(interaction: discord.Interaction[Any], press: ButtonPress) -
     await interaction.edit_original_response(
         content=page.content or None, embeds=page.embeds, view=view, allowed_mentions=NO_PINGS
     )
+    view.stop()  # its buttons dispatch from their custom_id: nothing to keep
