@@ -31,7 +31,7 @@ def _joined(*parts: str | None) -> str:
     return " ".join(p.strip() for p in parts if p and p.strip())
 
 
-ProjectAction = Literal["submit", "list", "pending", "approve", "changes"]
+ProjectAction = Literal["submit", "list", "capstone", "pending", "approve", "changes"]
 
 
 def project_text(

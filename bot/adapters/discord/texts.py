@@ -20,7 +20,7 @@ TRACK_NAME = "A track (e.g. course-5w), or default; empty = show yours and the c
 NEW = "Start a fresh conversation: your next question is answered on its own"
 BADGES = "The badges and how to earn them"
 PROJECT = "Hand in a module project, list yours, or (admins) review one"
-PROJECT_ACTION = "submit, list, or for cohort admins pending / approve / changes"
+PROJECT_ACTION = "submit, list, capstone (the brief); cohort admins: pending, approve, changes"
 PROJECT_LEARNER = "Admins: whose project to approve, send back or list"
 PROJECT_MODULE = "The module the project belongs to"
 PROJECT_LINK = "A link to your work (repository, notebook, write-up)"
