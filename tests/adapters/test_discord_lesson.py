@@ -182,3 +182,20 @@ def test_a_cohort_learner_gets_her_cohorts_weeks(tmp_path: Path) -> None:
             assert [w["value"] for w in weeks] == [1, 2, 3, 4, 5]
 
     asyncio.run(scenario())
+
+
+def test_a_lesson_asked_for_in_a_dm_turns_its_pages_there(tmp_path: Path) -> None:
+    """Typed commands reach `/lesson` too; its page buttons work on an ordinary message."""
+
+    async def scenario() -> None:
+        c = Course()
+        async with DiscordHarness(tmp_path, world=c.world) as h:
+            dm = int((await h.client.http.start_private_message(c.ada))["id"])
+            await h.say(c.ada, dm, "/lesson m01 key-terms")
+            page = h.seen(dm)[-1]
+            assert "› **Key terms**" in page["content"]
+            await press(h, c.ada, page, "◀ Previous")
+            assert "section 1/9" in h.world.messages[int(page["id"])]["content"]
+            assert len(h.seen(dm)) == 2 and c.world.refusals == []
+
+    asyncio.run(scenario())
