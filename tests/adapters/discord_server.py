@@ -72,6 +72,12 @@ def _edit_original(w: World, m: re.Match[str], body: dict[str, Any], files: int)
     return w.edit_original(m[2], body)
 
 
+@route("DELETE", r"/webhooks/(\d+)/([^/]+)/messages/@original")
+def _delete_original(w: World, m: re.Match[str], body: dict[str, Any], files: int) -> Any:
+    w.delete_original(m[2])
+    return None
+
+
 @route("GET", r"/webhooks/(\d+)/([^/]+)/messages/@original")
 def _original(w: World, m: re.Match[str], body: dict[str, Any], files: int) -> Any:
     it = w.interaction(m[2])

@@ -3,7 +3,8 @@ Discord enforces on a bot's requests. `discord_server` serves it over HTTP on
 127.0.0.1 and `fake_discord` drives the real client against it.
 
 The rules (each refusal is the status, code and message Discord answers with):
-- an interaction gets one callback; follow-ups and edits of the original need it first;
+- an interaction gets one callback; follow-ups and edits of the original need it first; the
+  first follow-up of a deferred "thinking…" replaces it, public or ephemeral as the defer was;
 - content at most 2,000 characters, embeds within their limits, no empty messages (an edit
   that would leave one empty included; a null field clears it), components within their limits
   (custom_id <= 100, 5 per row, 5 rows): discord_limits.py;
@@ -331,6 +332,8 @@ class World:
         changed = {
             k: (cleared[k] if body[k] is None else body[k]) for k in cleared if k in body
         }  # a null field clears it
+        if body.get("attachments") is not None:
+            changed["attachments"] = _kept_and_new(message["attachments"], body["attachments"])
         after = {**message, **changed}
         if not any(after[k] for k in cleared):
             raise Refused(400, 50006, "Cannot send an empty message")
@@ -428,7 +431,9 @@ class World:
         return self._apply_edit(mine[0], body)
 
     def delete_original(self, token: str) -> None:
-        """DELETE /webhooks/{app}/{token}/messages/@original: the response disappears."""
+        """DELETE /webhooks/{app}/{token}/messages/@original: the response (a deferred
+        "thinking…" too) disappears; later follow-ups are messages of their own, public or
+        ephemeral as each asks."""
         it = self.interaction(token)
         if it.callback is None:
             raise Refused(404, 10015, "Unknown Webhook")
@@ -437,6 +442,18 @@ class World:
         self._remove(it.original)
         it.deleted.append(it.original)
         it.original = None
+
+
+def _kept_and_new(stored: list[dict[str, Any]], sent: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """An edit's attachments as Discord stores them: an existing one named by its id is kept,
+    a new upload (with a filename) becomes a full attachment object."""
+    by_id = {a["id"]: a for a in stored}
+    return [
+        by_id[str(a["id"])] if "filename" not in a and str(a.get("id")) in by_id
+        else _attachment(a)
+        for a in sent
+        if "filename" in a or str(a.get("id")) in by_id
+    ]  # fmt: skip
 
 
 def _attachment(sent: dict[str, Any]) -> dict[str, Any]:

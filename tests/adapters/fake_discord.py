@@ -38,6 +38,8 @@ from tests.adapters.discord_world import (
 )
 
 BOT_ID = APP_ID
+SETTLE_SECONDS = 60
+"""How long the client may take to finish what one event started (a loaded CI machine is slow)."""
 
 
 class CommandRefused(Exception):
@@ -98,7 +100,13 @@ class DiscordHarness:
         getattr(self.state, f"parse_{event.lower()}")(data)
 
     async def settle(self) -> None:
-        """Deliver pending gateway events and wait until every task the client started is done."""
+        """Deliver pending gateway events and wait until every task the client started is done.
+
+        A task still running after `SETTLE_SECONDS` fails the test with its name (a view's
+        timeout timer, say), instead of waiting for it however long it sleeps.
+        """
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + SETTLE_SECONDS
         while True:
             while self.world.events:
                 event, data = self.world.events.popleft()
@@ -109,7 +117,9 @@ class DiscordHarness:
             if not pending and not self.world.events:
                 return
             if pending:
-                await asyncio.wait(pending, timeout=30)
+                if loop.time() > deadline:
+                    raise AssertionError(f"tasks still running after the event: {pending}")
+                await asyncio.wait(pending, timeout=max(0.1, deadline - loop.time()))
 
     def _deliver(self, event: str, data: dict[str, Any]) -> None:
         if event == "MESSAGE_CREATE":
@@ -166,11 +176,15 @@ class DiscordHarness:
             raise CommandRefused(f"/{name} is not available in DMs")
         return command
 
-    def _options(self, command: dict[str, Any], given: dict[str, Any]) -> list[dict[str, Any]]:
-        """What the Discord client sends for the typed options; it refuses what it would."""
+    def _options(
+        self, command: dict[str, Any], given: dict[str, Any], *, complete: bool = True
+    ) -> list[dict[str, Any]]:
+        """What the Discord client sends for the typed options; it refuses what it would.
+        While the user is still typing (`complete=False`) required options may be missing."""
         spec = {o["name"]: o for o in command.get("options", [])}
         unknown = set(given) - set(spec)
-        missing = {n for n, o in spec.items() if o.get("required") and n not in given}
+        required = {n for n, o in spec.items() if o.get("required")} if complete else set()
+        missing = required - set(given)
         if unknown or missing:
             raise CommandRefused(f"unknown {unknown or ''} missing {missing or ''}")
         options = []
@@ -189,7 +203,7 @@ class DiscordHarness:
             options.append({"name": name, "type": o["type"], "value": value})
         return options
 
-    async def slash(self, user: int, channel_id: int, name: str, **given: Any) -> Interaction:
+    async def slash(self, user: int, channel_id: int, name: str, /, **given: Any) -> Interaction:
         """A user runs `/name option:value ...` in a channel; returns Discord's record of it."""
         command = self._command(name, channel_id)
         payload = self._base_payload(2, user, channel_id)
@@ -206,13 +220,16 @@ class DiscordHarness:
         return self.world.interactions[int(payload["id"])]
 
     async def autocomplete(
-        self, user: int, channel_id: int, name: str, option: str, current: str
+        self, user: int, channel_id: int, name: str, option: str, current: str, /, **filled: Any
     ) -> list[dict[str, Any]]:
+        """Typing `current` into `option`; `filled` are the options already chosen, which
+        Discord sends along (an autocomplete may depend on them)."""
         command = self._command(name, channel_id)
         payload = self._base_payload(4, user, channel_id)
+        others = self._options(command, filled, complete=False)
         payload["data"] = {
             "id": command["id"], "name": name, "type": 1,
-            "options": [{"name": option, "type": 3, "value": current, "focused": True}],
+            "options": [*others, {"name": option, "type": 3, "value": current, "focused": True}],
         }  # fmt: skip
         self.gateway("INTERACTION_CREATE", payload)
         await self.settle()

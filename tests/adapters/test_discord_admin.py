@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.adapters.fake_discord import CommandRefused, Course, DiscordHarness, all_text
+from tests.adapters.fake_discord import CommandRefused, Course, DiscordHarness, all_text, buttons
 
 CREATE = "create roadmap-12w start:2026-11-30 day:mon time:09:00 tz:Europe/Berlin"
 
@@ -113,5 +113,37 @@ def test_cohort_is_a_guild_only_command(tmp_path: Path) -> None:
             dm = int((await h.client.http.start_private_message(c.coach))["id"])
             with pytest.raises(CommandRefused):
                 await h.slash(c.coach, dm, "cohort", args="status")
+
+    asyncio.run(scenario())
+
+
+def test_the_review_queue_is_private_its_buttons_work_and_leave_nothing_running(
+    tmp_path: Path,
+) -> None:
+    """`/project pending` on Discord: each submission privately, with Approve / Request changes.
+    discord.py gives a view on an ephemeral message a 15-minute timer; our buttons need no view
+    object once sent, so none is left running (nor kept in the ViewStore)."""
+
+    async def scenario() -> None:
+        c = Course()
+        async with DiscordHarness(tmp_path, world=c.world) as h:
+            await cohort_with_approval(h, c)
+            queue = await h.slash(c.coach, c.general, "project", action="pending")
+            assert h.private(queue) == queue.followups and not queue.thinking
+            assert "waiting for review" not in h.texts(c.general)
+            [item] = [m for m in queue.followups if buttons(m)]
+            assert "https://x.org/ada" in item["content"]
+            assert [b["label"] for b in buttons(item)] == ["Approve", "Request changes"]
+            store = h.state._view_store
+            assert store._views == {} and store._synced_message_views == {}
+            changes = next(b for b in buttons(item) if b["label"] == "Request changes")
+            how = await h.press(c.coach, int(item["id"]), changes["custom_id"])
+            number = item["content"].split("`#", 1)[1].split("`", 1)[0]
+            assert f"/project changes #{number} <note>" in all_text(how)
+            it = await h.slash(
+                c.coach, c.general, "project", action="changes", module=f"#{number}",
+                note="add a README",
+            )  # fmt: skip
+            assert "Asked Ada for changes on `m03`: add a README" in all_text(it)
 
     asyncio.run(scenario())

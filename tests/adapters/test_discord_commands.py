@@ -56,16 +56,21 @@ def test_ask_defers_then_answers_with_sources_and_feedback_buttons(tmp_path: Pat
     asyncio.run(scenario())
 
 
-def test_progress_and_privacy_are_ephemeral(tmp_path: Path) -> None:
+def test_progress_and_privacy_are_ephemeral_with_their_files(tmp_path: Path) -> None:
     async def scenario() -> None:
         c = Course()
         async with DiscordHarness(tmp_path, world=c.world) as h:
             it = await h.slash(c.ada, c.general, "progress")
             assert it.ephemeral and it.followups
             assert all(m["flags"] & EPHEMERAL for m in it.followups)
-            assert "Ada" in all_text(it)
+            assert "Ada" in all_text(it) and "did not work" not in all_text(it)
+            [card] = [a["filename"] for a in it.followups[0]["attachments"]]
+            assert card.startswith("progress") and card.endswith(".png")
             it = await h.slash(c.ada, c.general, "privacy", args="export")
             assert it.ephemeral and all(m["flags"] & EPHEMERAL for m in it.followups)
+            assert "did not work" not in all_text(it)
+            files = [a["filename"] for m in it.followups for a in m["attachments"]]
+            assert len(files) == 1 and files[0].endswith(".json")
             assert h.seen(c.general) == []
 
     asyncio.run(scenario())
@@ -188,5 +193,40 @@ def test_sync_is_never_done_at_start(tmp_path: Path) -> None:
             await h.client.setup_hook()
             await h.client.on_ready()
             assert len([r for r in c.world.requests if r[0] == "PUT"]) == 1
+
+    asyncio.run(scenario())
+
+
+def test_the_capstone_a_peers_progress_and_a_fresh_conversation_are_reachable(
+    tmp_path: Path,
+) -> None:
+    """Commands of the chat tables that had no Discord form: `/project capstone`,
+    `/progress @someone` and `/new`."""
+
+    async def scenario() -> None:
+        c = Course()
+        async with DiscordHarness(tmp_path, world=c.world) as h:
+            assert "Milestones" in all_text(
+                await h.slash(c.ada, c.general, "project", action="capstone")
+            )
+            await h.slash(c.bo, c.general, "badges")  # Bo has used the tutor
+            peer = await h.slash(c.ada, c.general, "progress", learner=c.bo)
+            assert "**Bo** — public progress" in all_text(peer) and peer.ephemeral
+            fresh = await h.slash(c.ada, c.general, "new")
+            assert "Fresh start" in all_text(fresh) and fresh.ephemeral
+
+    asyncio.run(scenario())
+
+
+def test_a_private_answer_to_a_public_command_stays_private(tmp_path: Path) -> None:
+    """The first follow-up of a public "thinking…" would be public whatever it asks: a private
+    first answer (here a week the track lacks) removes "thinking…" and comes privately."""
+
+    async def scenario() -> None:
+        c = Course()
+        async with DiscordHarness(tmp_path, world=c.world) as h:
+            it = await h.slash(c.ada, c.general, "roadmap", week=40)
+            assert "has weeks 1 to 12" in all_text(it) and h.private(it) == it.followups
+            assert h.seen(c.general) == [] and not it.thinking and c.world.refusals == []
 
     asyncio.run(scenario())

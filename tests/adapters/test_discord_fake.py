@@ -141,3 +141,29 @@ def test_the_bot_deletes_its_own_messages_and_others_only_with_manage_messages(
                 await first.delete_original_response()
 
     asyncio.run(scenario())
+
+
+def test_a_deferred_answer_is_as_private_as_its_defer_unless_deleted_first(
+    tmp_path: Path,
+) -> None:
+    """Discord's rule: the first follow-up replaces "thinking…" and keeps the defer's
+    visibility, whatever it asks; once the original is deleted, each follow-up is its own."""
+
+    async def scenario() -> None:
+        c = Course()
+        async with DiscordHarness(tmp_path, world=c.world) as h:
+            quiet = discord.AllowedMentions.none()
+            first, _ = interaction(h, c.ada, c.general)
+            with pytest.raises(discord.NotFound):  # nothing to delete before the callback
+                await first.delete_original_response()
+            await first.response.defer(thinking=True)
+            await first.followup.send("asked private", ephemeral=True, allowed_mentions=quiet)
+            assert [m["content"] for m in h.seen(c.general)] == ["asked private"]
+            other, _ = interaction(h, c.ada, c.general)
+            await other.response.defer(thinking=True)
+            await other.delete_original_response()
+            await other.followup.send("private", ephemeral=True, allowed_mentions=quiet)
+            await other.followup.send("public", allowed_mentions=quiet)
+            assert [m["content"] for m in h.seen(c.general)] == ["asked private", "public"]
+
+    asyncio.run(scenario())

@@ -26,6 +26,30 @@ def test_slack_style_markdown_becomes_discord_markdown() -> None:
     assert to_discord("~gone~ <https://x.org|the docs>") == "~~gone~~ the docs (https://x.org)"
 
 
+def test_bold_around_a_code_span_stays_bold() -> None:
+    """Lesson pitfalls read `*Skipping `dvc push`.*`: one bold span holding code."""
+    assert to_discord("• *Skipping `dvc push`.* After `git pull`") == (
+        "• **Skipping `dvc push`.** After `git pull`"
+    )
+    assert to_discord("*a `b` c* and `*d*`") == "**a `b` c** and `*d*`"
+
+
+def test_a_github_table_becomes_one_bullet_per_row() -> None:
+    """Discord shows GitHub tables as raw pipes."""
+    two = "Map them:\n\n| Threat | Control |\n|---|---|\n| Tampering | Sign `models` |\n"
+    assert to_discord(two) == "Map them:\n\n• **Tampering** — Sign `models`\n"
+    three = (
+        "| Aspect | Development | Production |\n|:--|---|--:|\n"
+        "| Goal | best metric | reliable service |\n| Data | a snapshot | |"
+    )
+    assert to_discord(three) == (
+        "• **Goal** — Development: best metric; Production: reliable service\n"
+        "• **Data** — Development: a snapshot"
+    )
+    code = "```\n| a | b |\n|---|---|\n```"
+    assert to_discord(code) == code
+
+
 def test_long_text_is_split_within_2000_characters_at_line_breaks() -> None:
     text = "\n".join(f"line {i} " + "x" * 90 for i in range(60)) + "\n" + "y" * 4500
     chunks = split_message(text)
@@ -33,6 +57,24 @@ def test_long_text_is_split_within_2000_characters_at_line_breaks() -> None:
     assert "".join(c.replace("\n", "") for c in chunks) == text.replace("\n", "")
     messages = render(Reply.text(text))
     assert len(messages) == len(chunks) and all(len(m.content) <= 2000 for m in messages)
+
+
+def test_a_long_reply_is_cut_between_paragraphs_so_a_heading_keeps_its_text() -> None:
+    """`/badges` is longer than one message: its **Milestone** heading came last in the first
+    message and its badges in the second."""
+    first = "**Level**\n" + "\n".join(f"• badge {i} " + "x" * 80 for i in range(18))
+    second = "**Milestone**\n" + "\n".join(f"• badge {i} " + "y" * 80 for i in range(5))
+    chunks = split_message(f"{first}\n\n{second}")
+    assert chunks == [first, second]
+
+
+def test_a_code_block_cut_in_two_is_closed_and_reopened() -> None:
+    """A cohort report's learner table is a code block; cut anywhere else it renders as text."""
+    rows = "\n".join(f"learner {i:02d}".ljust(40) + "1/5  0  05 Jan  0" for i in range(70))
+    chunks = split_message(f"**Learners**\n```\n{rows}\n```\ndone")
+    assert len(chunks) >= 2 and all(len(c) <= 2000 for c in chunks)
+    assert all(c.count("```") % 2 == 0 for c in chunks), chunks
+    assert chunks[1].startswith("```\nlearner") and chunks[-1].endswith("```\ndone")
 
 
 def test_citations_go_in_a_sources_embed_within_its_limits() -> None:
@@ -45,6 +87,23 @@ def test_citations_go_in_a_sources_embed_within_its_limits() -> None:
     assert out[0].content == "An answer." and embed.title == "Sources"
     assert len(embed.description or "") <= 4096 and "more" in (embed.description or "")
     assert len(embed) <= 6000
+
+
+def test_citations_name_the_section_and_the_command_that_opens_it_not_a_file() -> None:
+    reply = Reply(
+        (
+            Text("An answer."),
+            Citation("MLOps Fundamentals › Key terms", "lessons/m01.md", "key-terms", "m01"),
+            Citation("Elective: shift › Key terms", "lessons/e03.md", "key-terms"),
+            Citation("Course FAQ", "faq/course.yaml", "q3"),
+        )
+    )
+    lines = (render(reply)[-1].embeds[0].description or "").splitlines()
+    assert lines == [
+        "• **MLOps Fundamentals › Key terms** · read it: `/lesson m01 key-terms`",
+        "• **Elective: shift › Key terms** · read it: `/lesson e03 key-terms`",
+        "• **Course FAQ**",
+    ]
 
 
 def test_fit_embed_clips_fields_and_total() -> None:

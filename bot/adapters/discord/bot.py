@@ -8,7 +8,7 @@ import logging
 import discord
 from discord import app_commands
 
-from bot.adapters.discord import flows, messages, texts
+from bot.adapters.discord import flows, messages, paging, texts
 from bot.adapters.discord.buttons import ChoiceButton
 from bot.adapters.discord.commands import register_commands
 from bot.adapters.discord.deliver import NO_PINGS
@@ -17,6 +17,7 @@ from bot.adapters.discord.settings import DiscordSettings
 from bot.bootstrap import Services
 from bot.core.activity import Activity
 from bot.core.incoming import ButtonPress, Incoming
+from bot.core.lesson.service import PAGE_ACTION
 from bot.core.reply import Reply
 from bot.core.router import Router
 
@@ -80,7 +81,11 @@ class TutorClient(discord.Client):
     async def handle_press(
         self, interaction: discord.Interaction[TutorClient], press: ButtonPress
     ) -> None:
-        """A choice button was pressed (called by `ChoiceButton`)."""
+        """A choice button was pressed (called by `ChoiceButton`): lesson pages turn in place,
+        every other press is answered below its message."""
+        if press.action == PAGE_ACTION:
+            await paging.turn_page(interaction, press)
+            return
         await flows.handle_press(interaction, press)
 
     async def on_ready(self) -> None:

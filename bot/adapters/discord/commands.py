@@ -2,22 +2,24 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Literal
+from typing import Any, Literal
 
 import discord
 from discord import app_commands
 
 from bot.adapters.discord import texts
+from bot.adapters.discord.choices import (
+    lesson_choices,
+    module_choices,
+    quiz_choices,
+    section_choices,
+    track_choices,
+    track_or_default_choices,
+    week_choices,
+)
 from bot.adapters.discord.deliver import NO_PINGS
 from bot.adapters.discord.flows import THREAD_PARENTS, run_command, start_interview, start_quiz
-from bot.adapters.discord.markdown import clip
 
-if TYPE_CHECKING:
-    from bot.adapters.discord.bot import TutorClient
-    from curriculum.catalog.models import Curriculum
-
-MAX_CHOICES = 25
-CHOICE_NAME = 100
 TARGET_MAX = 100
 """Longest `/quiz` target, module, `/privacy` args: Discord's client refuses longer input."""
 LINK_MAX = 500
@@ -25,59 +27,11 @@ NOTE_MAX = 500
 ARGS_MAX = 300
 
 
-def _curriculum(interaction: discord.Interaction[Any]) -> Curriculum:
-    client: TutorClient = interaction.client
-    return client.services.curriculum
-
-
-def _matches(current: str, *names: str) -> bool:
-    key = current.strip().casefold()
-    return not key or any(key in name.casefold() for name in names)
-
-
-async def module_choices(
-    interaction: discord.Interaction[Any], current: str
-) -> list[app_commands.Choice[str]]:
-    """Modules m01..m24 with their titles, filtered by what was typed."""
-    return [
-        app_commands.Choice(name=clip(f"{m.id} · {m.title}", CHOICE_NAME), value=m.id)
-        for m in _curriculum(interaction).ordered_modules()
-        if _matches(current, m.id, m.title)
-    ][:MAX_CHOICES]
-
-
-async def quiz_choices(
-    interaction: discord.Interaction[Any], current: str
-) -> list[app_commands.Choice[str]]:
-    """Modules first, then review, stop and the level mixes; sections can be typed."""
-    extras = [
-        app_commands.Choice(name=label, value=value)
-        for value, label in texts.QUIZ_EXTRAS
-        if _matches(current, value)
-    ]
-    modules = await module_choices(interaction, current)
-    return (modules + extras)[:MAX_CHOICES] if current else (extras + modules)[:MAX_CHOICES]
-
-
-async def week_choices(
-    interaction: discord.Interaction[Any], current: str
-) -> list[app_commands.Choice[int]]:
-    """The weeks of the configured roadmap track, with their titles."""
-    client: TutorClient = interaction.client
-    track = client.services.curriculum.tracks.get(client.services.settings.default_track)
-    weeks = track.weeks if track else []
-    return [
-        app_commands.Choice(name=clip(f"Week {w.week}: {w.title}", CHOICE_NAME), value=w.week)
-        for w in weeks
-        if _matches(current, str(w.week), w.title)
-    ][:MAX_CHOICES]
-
-
 def _joined(*parts: str | None) -> str:
     return " ".join(p.strip() for p in parts if p and p.strip())
 
 
-ProjectAction = Literal["submit", "list", "approve", "changes"]
+ProjectAction = Literal["submit", "list", "capstone", "pending", "approve", "changes"]
 
 
 def project_text(
@@ -89,6 +43,8 @@ def project_text(
         return _joined("/project submit", module, link, note)
     if action in ("approve", "changes"):
         return _joined(f"/project {action}", who, module, note if action == "changes" else None)
+    if action == "list":
+        return _joined("/project list", who)
     return _joined("/project", action)
 
 
@@ -120,16 +76,42 @@ def register_commands(tree: app_commands.CommandTree[Any]) -> None:
         await start_interview(interaction, (focus or "").strip())
 
     @tree.command(name="progress", description=texts.PROGRESS)
-    async def progress(interaction: discord.Interaction[Any]) -> None:
-        await run_command(interaction, "/progress", ephemeral=True)
+    @app_commands.describe(learner=texts.PROGRESS_LEARNER)
+    async def progress(
+        interaction: discord.Interaction[Any], learner: discord.User | None = None
+    ) -> None:
+        who = str(learner.id) if learner is not None else None
+        await run_command(interaction, _joined("/progress", who), ephemeral=True)
 
     @tree.command(name="roadmap", description=texts.ROADMAP)
-    @app_commands.describe(week=texts.ROADMAP_WEEK)
+    @app_commands.describe(week=texts.ROADMAP_WEEK, track=texts.ROADMAP_TRACK)
     @app_commands.autocomplete(week=week_choices)
+    @app_commands.autocomplete(track=track_choices)
     async def roadmap(
-        interaction: discord.Interaction[Any], week: app_commands.Range[int, 1, 52] | None = None
+        interaction: discord.Interaction[Any],
+        week: app_commands.Range[int, 1, 52] | None = None,
+        track: app_commands.Range[str, 1, TARGET_MAX] | None = None,
     ) -> None:
-        await run_command(interaction, _joined("/roadmap", str(week) if week else None))
+        await run_command(interaction, _joined("/roadmap", track, str(week) if week else None))
+
+    @tree.command(name="lesson", description=texts.LESSON)
+    @app_commands.describe(module=texts.LESSON_MODULE, section=texts.LESSON_SECTION)
+    @app_commands.autocomplete(module=lesson_choices, section=section_choices)
+    async def lesson(
+        interaction: discord.Interaction[Any],
+        module: app_commands.Range[str, 1, TARGET_MAX],
+        section: app_commands.Range[str, 1, TARGET_MAX] | None = None,
+    ) -> None:
+        await run_command(interaction, _joined("/lesson", module, section))
+
+    @tree.command(name="track", description=texts.TRACK)
+    @app_commands.describe(name=texts.TRACK_NAME)
+    @app_commands.autocomplete(name=track_or_default_choices)
+    async def track(
+        interaction: discord.Interaction[Any],
+        name: app_commands.Range[str, 1, TARGET_MAX] | None = None,
+    ) -> None:
+        await run_command(interaction, _joined("/track", name))
 
     @tree.command(name="badges", description=texts.BADGES)
     async def badges(interaction: discord.Interaction[Any]) -> None:
@@ -182,6 +164,10 @@ def _register_more(tree: app_commands.CommandTree[Any]) -> None:
         args: app_commands.Range[str, 1, TARGET_MAX] | None = None,
     ) -> None:
         await run_command(interaction, _joined("/privacy", args), ephemeral=True)
+
+    @tree.command(name="new", description=texts.NEW)
+    async def new(interaction: discord.Interaction[Any]) -> None:
+        await run_command(interaction, "/new", ephemeral=True)
 
     @tree.command(name="help", description=texts.HELP)
     async def help_(interaction: discord.Interaction[Any]) -> None:

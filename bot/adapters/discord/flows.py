@@ -11,6 +11,7 @@ from bot.adapters.discord import texts
 from bot.adapters.discord.buttons import answered_view, custom_id
 from bot.adapters.discord.deliver import (
     NO_PINGS,
+    answer_deferred,
     followup_replies,
     private_and_public,
     send_replies,
@@ -81,7 +82,7 @@ async def start_quiz(interaction: discord.Interaction[Any], target: str) -> None
     if not inline and can_open_thread(interaction) and known_target(client, target):
         thread = await _quiz_thread(interaction, target or texts.QUIZ_NEXT_MODULE)
     if thread is None:
-        await followup_replies(interaction, await client.core(from_interaction(interaction, text)))
+        await answer_deferred(interaction, await client.core(from_interaction(interaction, text)))
         return
     replies = await client.core(from_interaction(interaction, text, thread=thread))
     private, public = private_and_public(replies)
@@ -106,7 +107,7 @@ async def start_interview(interaction: discord.Interaction[Any], focus: str) -> 
             "interview",
         )
     if thread is None:
-        await followup_replies(interaction, await client.core(from_interaction(interaction, text)))
+        await answer_deferred(interaction, await client.core(from_interaction(interaction, text)))
         return
     replies = await client.core(from_interaction(interaction, text, thread=thread))
     private, public = private_and_public(replies)

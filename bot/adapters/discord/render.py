@@ -7,9 +7,9 @@ from dataclasses import dataclass, field
 
 import discord
 
-from bot.adapters.discord import texts
 from bot.adapters.discord.buttons import choices_view
 from bot.adapters.discord.markdown import clip, split_message, to_discord
+from bot.adapters.discord.sources import sources_embed
 from bot.core.reply import Choices, Citation, File, Image, ProgressBar, Reply, Text
 
 BAR_WIDTH = 12
@@ -36,21 +36,6 @@ def bar(part: ProgressBar) -> str:
     """A progress bar as text, e.g. `▰▰▰▱▱▱` 3/6 Beginner quizzes passed."""
     filled = round(part.fraction * BAR_WIDTH)
     return f"`{'▰' * filled}{'▱' * (BAR_WIDTH - filled)}` {part.done}/{part.total} {part.label}"
-
-
-def sources_embed(citations: list[Citation]) -> discord.Embed:
-    """The citations of a reply as description lines of one embed."""
-    lines: list[str] = []
-    for i, c in enumerate(citations):
-        where = f"{c.source}#{c.anchor}" if c.anchor else c.source
-        module = f" · {c.module_id}" if c.module_id else ""
-        line = f"• **{clip(c.title, 200)}** — `{clip(where, 200)}`{module}"
-        rest = texts.MORE_SOURCES.format(n=len(citations) - i)
-        if sum(len(x) + 1 for x in lines) + len(line) + len(rest) + 2 > EMBED_DESCRIPTION:
-            lines.append(rest)
-            break
-        lines.append(line)
-    return discord.Embed(title=texts.SOURCES, description="\n".join(lines), colour=CARD_COLOUR)
 
 
 def fit_embed(embed: discord.Embed) -> discord.Embed:
@@ -103,7 +88,7 @@ def render(reply: Reply) -> list[Outgoing]:
         embeds.append(card_embed(body, pictures[0] if pictures else None))
         body = ""
     if citations:
-        embeds.append(sources_embed(citations))
+        embeds.append(sources_embed(citations, CARD_COLOUR))
     messages = [Outgoing(content=chunk) for chunk in split_message(body)] or [Outgoing()]
     _attach(messages, [fit_embed(e) for e in embeds])
     messages[-1].view = choices_view(choices) if choices else None

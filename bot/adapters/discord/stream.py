@@ -28,7 +28,13 @@ from typing import Any
 import discord
 
 from bot.adapters.discord import texts
-from bot.adapters.discord.deliver import NO_PINGS, followup_replies, message_kwargs, send_replies
+from bot.adapters.discord.deliver import (
+    NO_PINGS,
+    answer_deferred,
+    followup_replies,
+    message_kwargs,
+    send_replies,
+)
 from bot.adapters.discord.markdown import MESSAGE_LIMIT, clip, to_discord
 from bot.adapters.discord.render import Outgoing, render
 from bot.core.incoming import Incoming
@@ -191,6 +197,8 @@ class InteractionStream(AnswerStream):
         it, private = self._interaction, self._private
         first = next((r for r in replies if private or not r.ephemeral), None)
         outgoing = render(first) if first is not None and self._edited else []
+        if not self._edited:  # nothing streamed: the usual deferred answer
+            return await answer_deferred(it, replies, private=private)
         if first is None or not outgoing:
             await self._remove()  # no partial answer stays when nothing replaces it
             return await followup_replies(it, replies, private=private)

@@ -8,12 +8,20 @@ QUIZ_TARGET = "A module (m03), section N, level NAME, review or stop; empty = yo
 INTERVIEW = "A mock interview in a thread, graded on the points interviewers listen for"
 INTERVIEW_FOCUS = "week 4, a module (m06), a topic (drift), one, or stop; empty = 5 mixed questions"
 PROGRESS = "Where you stand: level, next module, scores, review cards (only you see it)"
-ROADMAP = "The roadmap outline, or one week's tasks"
+PROGRESS_LEARNER = "Someone else: their level, modules and badges, unless they keep them private"
+ROADMAP = "Your track's outline and current week, or one week's tasks of any track"
 ROADMAP_WEEK = "The week number"
+ROADMAP_TRACK = "Another track than yours, e.g. course-5w"
+LESSON = "Read a lesson in chat: its outline, or one section in pages"
+LESSON_MODULE = "The lesson: a module (m03), an elective (e02) or interview"
+LESSON_SECTION = "A section by number or name; empty = the outline"
+TRACK = "Which track you follow; pick one when you are not in a cohort"
+TRACK_NAME = "A track (e.g. course-5w), or default; empty = show yours and the choices"
+NEW = "Start a fresh conversation: your next question is answered on its own"
 BADGES = "The badges and how to earn them"
 PROJECT = "Hand in a module project, list yours, or (admins) review one"
-PROJECT_ACTION = "submit, list, or for cohort admins approve / changes"
-PROJECT_LEARNER = "Admins: whose project to approve or send back"
+PROJECT_ACTION = "submit, list, capstone (the brief); cohort admins: pending, approve, changes"
+PROJECT_LEARNER = "Admins: whose project to approve, send back or list"
 PROJECT_MODULE = "The module the project belongs to"
 PROJECT_LINK = "A link to your work (repository, notebook, write-up)"
 PROJECT_NOTE = "A short note for the reviewers"
@@ -32,6 +40,8 @@ QUIZ_EXTRAS = (
     ("level advanced", "level advanced — a 10-question mix"),
     ("level expert", "level expert — a 10-question mix"),
 )
+TRACK_CHOICE = "{id} · {title} ({n} weeks)"
+TRACK_DEFAULT = "default · back to the tutor's default track"
 QUIZ_THREAD_STARTER = "📝 {user} started a quiz: *{target}*. It runs in the thread below."
 QUIZ_THREAD_NAME = "Quiz · {user} · {target}"
 QUIZ_NEXT_MODULE = "next module"
@@ -56,6 +66,8 @@ COHORT_TEXT_CHANNEL = (
     "channel or a thread. Run `/cohort create ...` in the channel that should get them."
 )
 MORE_SOURCES = "…and {n} more"
+SOURCE_LINE = "• **{title}**"
+SOURCE_OPEN = " · read it: `{command}`"
 
 # Operator log lines (never include tokens).
 LOG_READY = "Discord: logged in as %s (id %s) in %d server(s)"
