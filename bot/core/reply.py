@@ -27,10 +27,15 @@ class Citation:
 
     @property
     def command(self) -> str | None:
-        """The command that opens the cited section in chat (`/lesson m03 key-terms`)."""
+        """The command that opens the cited section in chat: `/lesson m03 key-terms` for a lesson
+        file (modules, electives and the interview guide alike), the module's outline for other
+        material of a module (its catalog page), None for what no lesson holds (seeds)."""
+        if self.source.startswith("lessons/") and self.source.endswith(".md"):
+            lesson = self.source.removeprefix("lessons/").removesuffix(".md")
+            return self.naming.command(f"lesson {lesson} {self.anchor}".strip())
         if not self.module_id:
             return None
-        return self.naming.command(f"lesson {self.module_id} {self.anchor}".strip())
+        return self.naming.command(f"lesson {self.module_id}")
 
 
 @dataclass(frozen=True)

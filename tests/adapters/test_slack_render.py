@@ -60,6 +60,14 @@ def test_choices_become_rows_of_at_most_five_buttons_with_parseable_ids() -> Non
     assert parse_action_id("someone.else") is None
 
 
+def test_an_elective_citation_opens_with_lesson_not_a_file_path() -> None:
+    [message] = render(
+        Reply((Citation("e03 · Distribution shift › Detect", "lessons/e03.md", "detect"),))
+    )
+    cited = message.blocks[0]["elements"][0]["text"]
+    assert "/lesson e03 detect" in cited and "lessons/" not in cited
+
+
 def test_citations_bars_and_texts_render_in_order_and_escaped() -> None:
     reply = Reply(
         (
@@ -72,7 +80,8 @@ def test_citations_bars_and_texts_render_in_order_and_escaped() -> None:
     kinds = [b["type"] for b in message.blocks]
     assert kinds == ["section", "context", "section"]
     assert message.blocks[0]["text"]["text"] == "*Answer* &lt;!here&gt;"
-    assert "lessons/m07.md#drift" in message.blocks[1]["elements"][0]["text"]
+    cited = message.blocks[1]["elements"][0]["text"]
+    assert "/lesson m07 drift" in cited and "lessons/" not in cited
     assert "█████░░░░░" in message.blocks[2]["text"]["text"]
 
 

@@ -11,23 +11,12 @@ from bot.core.reply import Citation
 
 EMBED_DESCRIPTION = 4096
 TITLE_LIMIT = 200
-LESSONS = "lessons/"
-
-
-def lesson_command(c: Citation) -> str | None:
-    """The command that opens the cited section: `/lesson m01 key-terms` for a lesson file
-    (modules, electives and the interview guide alike), the module's outline for other material
-    of a module (its catalog page), None for material no lesson holds (seeds, extra files)."""
-    if c.source.startswith(LESSONS) and c.source.endswith(".md"):
-        lesson = c.source.removeprefix(LESSONS).removesuffix(".md")
-        return f"/lesson {lesson} {c.anchor}".strip()
-    return f"/lesson {c.module_id}" if c.module_id else None
 
 
 def source_line(c: Citation) -> str:
     """`• **Lesson › Section** · read it: `/lesson m01 key-terms``, or the title alone."""
     line = texts.SOURCE_LINE.format(title=clip(c.title, TITLE_LIMIT))
-    command = lesson_command(c)
+    command = c.command
     return line + texts.SOURCE_OPEN.format(command=command) if command else line
 
 
