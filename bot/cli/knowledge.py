@@ -74,7 +74,7 @@ def _warm_up(services: Services) -> None:
 
 
 def _build(services: Services) -> None:
-    common.err.print("Building the course index (about a minute the first time)…")
+    common.err.print("Building the course index (a few minutes, the first time only)…")
     with progress_bar("embedding") as update:
         report = services.knowledge.ensure_ingested(services.curriculum, progress=update)
     if report is not None:
