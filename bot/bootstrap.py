@@ -64,6 +64,7 @@ class Services:
     interviews: InterviewStore
 
     def close(self) -> None:
+        self.knowledge.close()  # a background warm-up first: it uses the model and the index
         self.db.dispose()
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import threading
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -22,6 +23,10 @@ if TYPE_CHECKING:
     from knowledge.conversation import Turn
     from knowledge.llm import LLMAnswerer
     from knowledge.llm.providers import LLMConfig
+
+log = logging.getLogger(__name__)
+WARM_UP_EXIT_WAIT = 120.0
+"""Seconds closing waits for a background warm-up to finish."""
 
 
 VECTOR_CACHE = 2048
@@ -68,6 +73,7 @@ class Knowledge:
         self._llm_answerer: LLMAnswerer | None = None
         self._lock = threading.Lock()
         self._vectors: dict[str, list[float]] = {}
+        self._warming: threading.Thread | None = None
 
     @classmethod
     def build(
@@ -137,6 +143,24 @@ class Knowledge:
         if self.written is None:
             return False
         return self.written.index.stale(self.written.probes)
+
+    def warm_up_in_background(self) -> None:
+        """Start `warm_up` in a thread; `close` waits for it (see there)."""
+        if self._warming is None:
+            self._warming = threading.Thread(target=self._warm_quietly, name="warm-up", daemon=True)
+            self._warming.start()
+
+    def _warm_quietly(self) -> None:
+        try:
+            self.warm_up()
+        except Exception:  # the first question loads what failed here, and says why
+            log.warning("warm-up failed; the first question will load the model", exc_info=True)
+
+    def close(self, wait: float = WARM_UP_EXIT_WAIT) -> None:
+        """Wait (at most `wait` seconds) for a background warm-up: a process must not end while
+        the model loads in native code, nor tear down storage under it."""
+        if self._warming is not None:
+            self._warming.join(wait)
 
     def warm_up(self) -> None:
         """Load the model, keyword index and phrasings now (from a background thread at start)."""

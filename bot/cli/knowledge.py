@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import atexit
 import logging
-import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -46,10 +44,6 @@ def summary(report: IngestReport) -> str:
     )
 
 
-WARM_UP_EXIT_WAIT = 120.0
-"""Seconds an exiting process waits for the warm-up to finish loading."""
-
-
 def ensure_index(services: Services) -> None:
     """Build the index at start when it is empty or stale (TUTOR_AUTO_INGEST), then warm up.
 
@@ -59,18 +53,7 @@ def ensure_index(services: Services) -> None:
     knowledge = services.knowledge
     if services.settings.auto_ingest and (knowledge.store.count() == 0 or knowledge.probes_stale()):
         _build(services)
-    warm = threading.Thread(target=_warm_up, args=(services,), name="warm-up", daemon=True)
-    warm.start()
-    # A process that ends at once (a piped console session) must not end while the model is
-    # loading in native code: tearing down ONNX Runtime under a live thread aborts the process.
-    atexit.register(warm.join, WARM_UP_EXIT_WAIT)
-
-
-def _warm_up(services: Services) -> None:
-    try:
-        services.knowledge.warm_up()
-    except Exception:  # the first question will load what failed here, and say why
-        log.warning("warm-up failed; the first question will load the model", exc_info=True)
+    knowledge.warm_up_in_background()  # closing the services waits for it
 
 
 def _build(services: Services) -> None:
