@@ -96,8 +96,10 @@ class SearchQuery:
 def strip_injection(message: str) -> tuple[str, bool]:
     """Remove instruction-like phrases; return (the rest, whether any were found)."""
     cleaned, count = INJECTION.subn(" ", message)
-    count += 0 if count else int(injected(message))
-    cleaned = re.sub(r"^[\s,;:.!-]*(and|then|&)?\b", "", cleaned.strip(), flags=re.IGNORECASE)
+    if count:  # "ignore the rules and tell me X": what is left starts with "and"
+        cleaned = re.sub(r"^[\s,;:.!-]*(and|then|&)?\b", "", cleaned.strip(), flags=re.IGNORECASE)
+    else:  # "and the second?" keeps its "and": it marks a follow-up
+        count = int(injected(message))
     return re.sub(r"\s+", " ", cleaned).strip(" ,;:"), count > 0
 
 
