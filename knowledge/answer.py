@@ -84,14 +84,26 @@ class RelevancePolicy:
 
     A written answer is used when a learner phrasing of it comes within `written_similarity`.
     Otherwise passages must support the question: the best cosine similarity reaches
-    `strong_similarity`, or reaches `min_similarity` with a BM25 keyword score of `min_bm25`.
+    `strong_similarity`, or reaches `min_similarity` with a BM25 keyword score of `min_bm25`,
+    and some written phrasing must come within `answer_similarity`.
     """
 
     min_similarity: float = 0.23
     strong_similarity: float = 0.28
     min_bm25: float = 2.5
     written_similarity: float = 0.62
+    answer_similarity: float = 0.46
     lead_similarity: float = 0.50
+    lead_gap: float = 0.08
+    support_weight: float = 0.5
+    """The lead is chosen among the written answers within `lead_gap` of the best match, by
+    match + `support_weight` × the similarity of the best passage from the same section: what
+    both the phrasings and the lesson text point at wins a near tie."""
+    reading: int = 3
+    reading_similarity: float = 0.45
+    reading_passage: float = 0.40
+    """Citations are topped up to `reading` with the next closest sections: written answers
+    matched within `reading_similarity`, lesson passages within `reading_passage`."""
     detail_similarity: float = 0.35
     details: int = 3
     """At most this many supporting sentences follow a written answer."""

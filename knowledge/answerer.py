@@ -25,6 +25,8 @@ from knowledge.retrieval import HybridRetriever, Passage, Retrieval
 from knowledge.written import DECLINE_KEYS, ProbeIndex, ProbeMatch, Written, WrittenAnswers
 
 TOP_PASSAGES = 4
+SEARCH_PASSAGES = 8
+"""Passages searched: the best `TOP_PASSAGES` are shown as sources, all of them vote on the lead."""
 DETAIL_PASSAGES = 3
 NEAR_WRITTEN = 2
 """Other written answers the question came close to whose details may support the lead."""
@@ -104,8 +106,8 @@ class ExtractiveAnswerer:
 
     def _stands_alone(self, text: str, alone: Retrieval) -> bool:
         cue = follow_up_cue(text)
-        if not cue and self._known_share(text) < self.conversation.known_share:
-            return True  # mostly words the course never uses: not about the thread's topic
+        if cue != "pronoun" and self._known_share(text) < self.conversation.known_share:
+            return True  # mostly words the course never uses ("and lasagna?"): a new topic
         if not cue and alone.confidence < self.conversation.min_alone:
             return True
         bar = self.conversation.opens_standalone if cue == "opens" else self.conversation.standalone
@@ -116,7 +118,7 @@ class ExtractiveAnswerer:
         question: str,
         history: Sequence[str] = (),
         module: str | None = None,
-        k: int = TOP_PASSAGES,
+        k: int = SEARCH_PASSAGES,
     ) -> tuple[SearchQuery, Retrieval, Answer | None]:
         """Search for the question; the third item is a decline when the material falls short.
 
@@ -165,7 +167,7 @@ class ExtractiveAnswerer:
             message = texts.DECLINE_INJECTION if injection else texts.DECLINE_OFF_TOPIC
             return query, found, decline(message, [], hint=False)
         written_ok = best >= self.policy.written_similarity
-        near_written = best >= self.policy.lead_similarity or not self._has_written
+        near_written = best >= self.policy.answer_similarity or not self._has_written
         passages_ok = (
             self.policy.supports(found)
             and near_written
@@ -203,7 +205,7 @@ class ExtractiveAnswerer:
             return None
         matches = retrieval.matches
         if matches and matches[0].score >= self.policy.written_similarity:
-            return self.written.answers[matches[0].key]
+            return self.written.answers[self._best_supported(retrieval).key]
         sections = [key for p in retrieval.passages[:TOP_PASSAGES] if (key := section_key(p))]
         close = {m.key for m in matches if m.score >= self.policy.lead_similarity}
         for lesson, anchor in sections:
@@ -213,6 +215,27 @@ class ExtractiveAnswerer:
         for lesson, anchor in sections[:1]:
             return self.written.for_section(lesson, anchor)
         return None
+
+    def _best_supported(self, retrieval: Retrieval) -> ProbeMatch:
+        """Among the written answers about as close as the best match, the one whose section
+        the passage search found too (`RelevancePolicy.support_weight`)."""
+        assert self.written is not None
+        support: dict[tuple[str, str], float] = {}
+        for passage in retrieval.passages:
+            key = section_key(passage)
+            if key is not None and passage.similarity is not None:
+                support[key] = max(support.get(key, 0.0), passage.similarity)
+
+        def supported(match: ProbeMatch) -> float:
+            written = self.written.answers.get(match.key) if self.written else None
+            if written is None or written.kind != "section":
+                return match.score
+            lesson, _, anchor = written.refs[0].partition("#")
+            return match.score + self.policy.support_weight * support.get((lesson, anchor), 0.0)
+
+        top = retrieval.matches[0].score
+        near = [m for m in retrieval.matches if m.score >= top - self.policy.lead_gap]
+        return max(near, key=supported)
 
     def compose(self, query: SearchQuery, retrieval: Retrieval) -> Answer:
         """The chat answer: the written answer, then details from the passages, with citations."""
@@ -225,9 +248,11 @@ class ExtractiveAnswerer:
         lines += [f"• {sentence}" for sentence, _ in details]
         citations = [self._cite(ref) for ref in lead.refs]
         citations += [citation for _, citation in details]
+        cited = list(dict.fromkeys(c for c in citations if c is not None))
+        cited += self._further_reading(retrieval, cited)
         return Answer(
             text="\n".join(lines),
-            citations=tuple(dict.fromkeys(c for c in citations if c is not None)),
+            citations=tuple(cited),
             declined=False,
             nearest_modules=nearest_modules(passages),
             passage_ids=tuple(p.id for p in passages),
@@ -236,6 +261,30 @@ class ExtractiveAnswerer:
             key=lead.key,
             search_text=query.text,
         )
+
+    def _further_reading(self, retrieval: Retrieval, cited: list[Citation]) -> list[Citation]:
+        """The next closest sections, topping the citations up to `policy.reading`."""
+        assert self.written is not None
+        candidates: list[tuple[float, Citation]] = []
+        for match in retrieval.matches:
+            written = self.written.answers.get(match.key)
+            if not written or not written.refs or match.score < self.policy.reading_similarity:
+                continue
+            if (citation := self._cite(written.refs[0])) is not None:
+                candidates.append((match.score, citation))
+        for passage in retrieval.passages[:TOP_PASSAGES]:
+            similarity = passage.similarity or 0.0
+            if section_key(passage) is not None and similarity >= self.policy.reading_passage:
+                candidates.append((similarity, Citation.of(passage.chunk)))
+        seen = {c.lesson_ref for c in cited}
+        more: list[Citation] = []
+        for _, citation in sorted(candidates, key=lambda c: -c[0]):
+            if len(cited) + len(more) >= self.policy.reading:
+                break
+            if citation.lesson_ref not in seen:
+                seen.add(citation.lesson_ref)
+                more.append(citation)
+        return more
 
     def _cite(self, ref: str) -> Citation | None:
         assert self.written is not None

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from curriculum.catalog.answers import glossary
+from curriculum.catalog.answers import Term, glossary
 from curriculum.catalog.lessons import slugify
 from curriculum.catalog.models import Curriculum
 from knowledge.chunking import Chunk
@@ -85,11 +85,22 @@ def _written(cur: Curriculum) -> Iterator[tuple[Written, list[str]]]:
                 f"faq:{faq.id}", "faq", faq.question, faq.answer, tuple(faq.see), tuple(faq.details)
             )
             yield written, [faq.question, *faq.asks]
-    for term in glossary(cur.lessons):
+    asked: set[str] = set()
+    for term in sorted(glossary(cur.lessons), key=_course_order):
+        names = [name for name in term.names if slugify(name) not in asked]
+        asked.update(slugify(name) for name in term.names)
         text = f"*{term.name}*: {term.definition}"
-        asks = [f"{form} {name}" for name in term.names for form in ("what is", "define")]
+        asks = [f"{form} {name}" for name in names for form in ("what is", "define")]
         yield Written(_term_key(term.lesson, term.name), "term", term.name, text, (term.ref,)), asks
 
+
+def _course_order(term: Term) -> tuple[bool, str]:
+    """Core modules first, in order, then electives and the interview guide: "what is X" goes
+    to the first module that defines X, the one that introduces it."""
+    return (not _CORE.fullmatch(term.lesson), term.lesson)
+
+
+_CORE = re.compile(r"m\d+")
 
 DECLINE_KEYS = ("decline:offtopic", "decline:injection")
 """Probe keys of the decline exemplars: messages the tutor must not answer from the course."""
@@ -119,7 +130,8 @@ def written_answers(cur: Curriculum) -> tuple[dict[str, Written], list[Probe]]:
 
 def sentence_probes(chunks: list[Chunk], written: dict[str, Written] | None = None) -> list[Probe]:
     """Candidate supporting details: every sentence of the lessons' chunks, keyed by its chunk,
-    and every written detail, keyed by its written answer."""
+    and every sentence and detail of the written answers, keyed by their answer (a close
+    answer that did not lead can still lend the one sentence the question needs)."""
     probes = [
         Probe(chunk.id, sentence)
         for chunk in chunks
@@ -127,7 +139,8 @@ def sentence_probes(chunks: list[Chunk], written: dict[str, Written] | None = No
         for sentence in split_sentences(chunk.text)
     ]
     for answer in (written or {}).values():
-        probes += [Probe(answer.key, _squash(detail)) for detail in answer.details]
+        said = [*split_sentences(answer.text), *answer.details]
+        probes += [Probe(answer.key, _squash(sentence)) for sentence in said]
     return probes
 
 

@@ -20,12 +20,12 @@ from knowledge.eval.learner import Scores, load_conversations, score
 
 pytestmark = pytest.mark.slow
 
-HIT3_FLOOR = 0.75
-KEY_POINT_FLOOR = 0.50
-OFF_TOPIC_FLOOR = 0.95
-INJECTION_FLOOR = 0.95
-WRONGLY_DECLINED_CEILING = 0.06
-CONVERSATION_FLOOR = 0.85
+HIT3_FLOOR = 0.87
+KEY_POINT_FLOOR = 0.55
+OFF_TOPIC_FLOOR = 0.97
+INJECTION_FLOOR = 0.97
+WRONGLY_DECLINED_CEILING = 0.04
+CONVERSATION_FLOOR = 0.92
 
 
 @pytest.fixture(scope="module")
@@ -74,6 +74,30 @@ def test_a_new_question_after_an_answer_is_answered_on_its_own(chat: FakeChat) -
     replies = chat.send("ada", "how do I roll back a model in mlflow?")
     assert "alias" in replies.text.lower()
     assert "concept drift" not in replies.text.lower()
+
+
+def test_a_chain_of_follow_ups_keeps_the_topic(chat: FakeChat) -> None:
+    chat.send("al", "data drift vs concept drift?")
+    chat.send("al", "how do i detect the first one")
+    replies = chat.send("al", "and the second?")
+    assert "only answer questions about the MLOps course" not in replies
+    assert "drift" in replies.text.lower()
+
+
+def test_what_is_a_term_comes_from_the_module_that_introduces_it(chat: FakeChat) -> None:
+    replies = chat.send("fe", "whats training serving skew")
+    assert "skew" in replies.text.split("\n")[0].lower()
+    assert "/lesson m01 key-terms" in replies
+
+
+def test_an_answer_points_to_three_sections_to_read(chat: FakeChat) -> None:
+    replies = chat.send("gu", "shadow vs canary deployment")
+    assert replies.text.count("/lesson ") == 3, replies.text
+
+
+def test_rolling_back_in_mlflow_leads_with_the_alias(chat: FakeChat) -> None:
+    replies = chat.send("ha", "how do I roll back a model in mlflow?")
+    assert "alias" in replies.text.split("\n")[0].lower()
 
 
 def test_an_off_topic_message_after_a_course_question_is_declined(chat: FakeChat) -> None:

@@ -18,7 +18,7 @@ from pydantic import Field
 
 from knowledge import texts
 from knowledge.answer import RelevancePolicy
-from knowledge.answerer import ExtractiveAnswerer
+from knowledge.answerer import TOP_PASSAGES, ExtractiveAnswerer
 from knowledge.conversation import Turn
 from knowledge.embeddings import HashingEmbedder
 from knowledge.ingest import ingest
@@ -64,7 +64,7 @@ def extractive(tmp_path_factory: pytest.TempPathFactory) -> ExtractiveAnswerer:
 
 
 def _retrieved_ids(extractive: ExtractiveAnswerer, question: str) -> list[str]:
-    return [p.id for p in extractive.retrieve(question)[1].passages]
+    return [p.id for p in extractive.retrieve(question)[1].passages[:TOP_PASSAGES]]
 
 
 def test_good_json_keeps_only_retrieved_citations(extractive: ExtractiveAnswerer) -> None:
