@@ -64,6 +64,12 @@ def test_without_a_cohort_this_week_says_which_track_it_uses(chat: FakeChat) -> 
     assert "not in a cohort" in replies and "`roadmap-12w`" in replies
 
 
+def test_an_asked_week_without_a_cohort_does_not_claim_to_be_week_1(chat: FakeChat) -> None:
+    replies = chat.send("ada", "whats the deliverable for week 2")
+    assert "*Week 2* of *" in replies and "`roadmap-12w`" in replies
+    assert "week 1" not in replies.text.lower()
+
+
 def test_week_5_of_the_roadmap_comes_from_the_roadmap_track(chat: FakeChat) -> None:
     replies = chat.send("ada", "what should I do in week 5 of the roadmap?")
     week = chat.services.curriculum.tracks["roadmap-12w"].weeks[4]

@@ -26,6 +26,8 @@ class Position:
     track: Track
     week: int
     why: str
+    default: bool = False
+    """Whether this is the default track because the learner has no cohort and chose none."""
 
 
 def position(req: Request, wanted: str | None = None) -> Position | None:
@@ -52,7 +54,9 @@ def position(req: Request, wanted: str | None = None) -> Position | None:
     elif chosen:
         why = texts.CHOSEN_TRACK
     else:
-        why = texts.DEFAULT_TRACK.format(title=track.title, id=track.id)
+        return Position(
+            track, 1, texts.DEFAULT_TRACK.format(id=track.id, start=texts.DEFAULT_START), True
+        )
     return Position(track, 1, why)
 
 
@@ -71,10 +75,13 @@ def _week(req: Request, q: CourseQuestion) -> str:
         number += 1
     elif q.relative in ("last", "previous"):
         number -= 1
+    why = found.why
+    if found.default and q.week is not None:  # an asked-for week: no "starts at week 1"
+        why = texts.DEFAULT_TRACK.format(id=track.id, start="")
     week = track.week(number)
     if week is None:
         return texts.NO_SUCH_WEEK.format(week=number, title=track.title, n=len(track.weeks))
-    lead = texts.WEEK_LEAD.format(week=number, title=track.title, why=found.why)
+    lead = texts.WEEK_LEAD.format(week=number, title=track.title, why=why)
     return f"{lead}\n\n{render_week(track, week)}"
 
 

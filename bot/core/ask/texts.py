@@ -58,9 +58,10 @@ COHORT_NOT_STARTED = "your cohort starts on {start}; this is its first week"
 ASKED_TRACK = "as you asked"
 CHOSEN_TRACK = "the track you chose with `/track`"
 DEFAULT_TRACK = (
-    "you're not in a cohort, so this is week 1 of the default track, *{title}* (`{id}`); "
+    "you're not in a cohort, so this is the default track, `{id}`{start}; "
     "`/roadmap` shows the whole track and `/track` picks another"
 )
+DEFAULT_START = ", which starts at week 1"
 WEEK_LEAD = "*Week {week}* of *{title}* ({why}):"
 NO_TRACK = "No track is configured for this tutor (TUTOR_DEFAULT_TRACK)."
 NO_SUCH_WEEK = "*{title}* has weeks 1 to {n}, so there is no week {week}. Try `/roadmap`."

@@ -106,7 +106,7 @@ def _header(req: Request, done: dict[str, datetime]) -> tuple[str, str]:
 def _track_line(found: Position) -> str:
     if found.why == ask_texts.CHOSEN_TRACK:
         why = texts.TRACK_WHY["chosen"]
-    elif found.why.startswith(ask_texts.DEFAULT_TRACK.split("{", 1)[0]):
+    elif found.default:
         why = texts.TRACK_WHY["default"]
     else:
         why = texts.TRACK_WHY["cohort"]
