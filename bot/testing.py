@@ -18,7 +18,7 @@ from sqlalchemy import create_engine, text
 from bot.bootstrap import Services, bootstrap, shipped_curriculum
 from bot.core.clock import FakeClock
 from bot.core.incoming import ButtonPress, Incoming
-from bot.core.reply import Choices, Reply
+from bot.core.reply import Choices, Citation, Reply
 from bot.core.router import Router
 from bot.settings import Settings
 from curriculum.catalog.interview import InterviewQuestion
@@ -39,6 +39,10 @@ class Replies:
     @property
     def text(self) -> str:
         return "\n".join(r.plain for r in self.items)
+
+    def citations(self) -> list[Citation]:
+        """Every citation in these replies, in order."""
+        return [p for r in self.items for p in r.parts if isinstance(p, Citation)]
 
     def buttons(self) -> Choices:
         """The last set of buttons in these replies."""

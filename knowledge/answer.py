@@ -107,6 +107,8 @@ class RelevancePolicy:
     detail_similarity: float = 0.35
     details: int = 3
     """At most this many supporting sentences follow a written answer."""
+    detail_overlap: float = 0.85
+    """A sentence this close in meaning to a lead sentence or a picked detail is not added."""
     decline_similarity: float = 0.50
     decline_margin: float = 0.0
     """A message within `decline_similarity` of a written decline exemplar (off-topic or

@@ -22,6 +22,7 @@ from knowledge.extractive import compose_extractive
 from knowledge.keywords import content_words
 from knowledge.query import INJECTION, SearchQuery, follow_up_cue, strip_injection
 from knowledge.retrieval import HybridRetriever, Passage, Retrieval
+from knowledge.sentences import split_sentences
 from knowledge.written import DECLINE_KEYS, ProbeIndex, ProbeMatch, Written, WrittenAnswers
 
 TOP_PASSAGES = 4
@@ -228,7 +229,7 @@ class ExtractiveAnswerer:
 
         def supported(match: ProbeMatch) -> float:
             written = self.written.answers.get(match.key) if self.written else None
-            if written is None or written.kind != "section":
+            if written is None or not written.refs:
                 return match.score
             lesson, _, anchor = written.refs[0].partition("#")
             return match.score + self.policy.support_weight * support.get((lesson, anchor), 0.0)
@@ -297,8 +298,9 @@ class ExtractiveAnswerer:
     ) -> list[tuple[str, Citation | None]]:
         """Up to `policy.details` sentences closest to the question that the lead does not say.
 
-        Candidates are the written details of the lead and of the other written answers the
-        question came close to, and the sentences of the best passages. Their vectors were
+        Candidates are the details of the lead, the sentences and details of the other written
+        answers the question came close to, and the sentences of the best passages; one that
+        repeats the lead or a picked detail in other words is skipped. Their vectors were
         computed at ingest, so this costs no embedding.
         """
         if self.sentences is None or self.written is None or not retrieval.query_vector:
@@ -313,7 +315,10 @@ class ExtractiveAnswerer:
         said = content_words(lead.text)
         picked: list[tuple[str, Citation | None]] = []
         seen: list[set[str]] = []
-        for match in self.sentences.scored(retrieval.query_vector, sources):
+        scored = self.sentences.scored(retrieval.query_vector, sources)
+        lead_sentences = {" ".join(s.split()) for s in split_sentences(lead.text)}
+        rows = [m.row for m in scored if m.key == lead.key and m.probe in lead_sentences]
+        for match in scored:
             if match.score < self.policy.detail_similarity or len(picked) >= self.policy.details:
                 break
             words = content_words(match.probe)
@@ -321,6 +326,8 @@ class ExtractiveAnswerer:
                 continue  # the lead already says it
             if any(len(words & other) > 0.6 * len(words) for other in seen):
                 continue
+            if self.sentences.overlap(match.row, rows) >= self.policy.detail_overlap:
+                continue  # says again what the lead or a picked detail says
             passage = passages.get(match.key)
             written = self.written.answers.get(match.key)
             citation: Citation | None = None
@@ -330,4 +337,5 @@ class ExtractiveAnswerer:
                 citation = self._cite(written.refs[0])
             picked.append((match.probe, citation))
             seen.append(words)
+            rows.append(match.row)
         return picked

@@ -63,6 +63,8 @@ class ProbeMatch:
     key: str
     score: float
     probe: str
+    row: int = -1
+    """Where the phrase sits in its `ProbeIndex` (for `ProbeIndex.overlap`)."""
 
 
 def _term_key(lesson: str, name: str) -> str:
@@ -231,10 +233,17 @@ class ProbeIndex:
             return []
         scores = matrix[rows] @ np.asarray(vector, dtype=np.float32)
         found = [
-            ProbeMatch(self._keys[row], float(score), self._texts[row])
+            ProbeMatch(self._keys[row], float(score), self._texts[row], row)
             for row, score in zip(rows, scores, strict=True)
         ]
         return sorted(found, key=lambda m: -m.score)
+
+    def overlap(self, row: int, others: list[int]) -> float:
+        """How close in meaning phrase `row` comes to the closest of `others` (cosine)."""
+        if not others:
+            return 0.0
+        matrix = self._load()
+        return float(np.max(matrix[others] @ matrix[row]))
 
     def match(self, vector: list[float], k: int = 8) -> list[ProbeMatch]:
         """The k written answers whose phrasings come closest to `vector`, best first."""

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from bench.answers import ChatSystem, chat_services, run_all
@@ -87,12 +88,22 @@ def test_a_chain_of_follow_ups_keeps_the_topic(chat: FakeChat) -> None:
 def test_what_is_a_term_comes_from_the_module_that_introduces_it(chat: FakeChat) -> None:
     replies = chat.send("fe", "whats training serving skew")
     assert "skew" in replies.text.split("\n")[0].lower()
-    assert "/lesson m01 key-terms" in replies
+    assert replies.citations()[0].command == "/lesson m01 key-terms"
+
+
+def test_supporting_details_never_say_the_same_thing_twice(
+    chat: FakeChat, services: Services
+) -> None:
+    for question in ("whats training serving skew", "what is a feature store", "data drift?"):
+        lines = [line.lstrip("• ") for line in chat.send("ib", question).text.split("\n")[:-1]]
+        vectors = np.asarray(services.knowledge.embedder.embed(lines))
+        close = vectors @ vectors.T - np.eye(len(lines))
+        assert close.max() < 0.85, (question, lines)
 
 
 def test_an_answer_points_to_three_sections_to_read(chat: FakeChat) -> None:
     replies = chat.send("gu", "shadow vs canary deployment")
-    assert replies.text.count("/lesson ") == 3, replies.text
+    assert len({c.command for c in replies.citations()}) == 3, replies.citations()
 
 
 def test_rolling_back_in_mlflow_leads_with_the_alias(chat: FakeChat) -> None:

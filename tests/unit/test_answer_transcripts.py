@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from sqlmodel import select
 
-from bot.core.reply import Citation
 from bot.testing import FakeChat
 from storage.tables import AskedQuestion
 
@@ -162,7 +161,7 @@ def test_a_fact_from_a_sections_details_follows_its_answer_with_the_section_cite
     replies = chat.send("ada", "where do I store the prediction log? parquet in object storage?")
     assert section.answer.split(".")[0] in replies.text.replace("\n", " ")
     assert f"• {section.details[0]}" in replies
-    cited = [p for r in replies.items for p in r.parts if isinstance(p, Citation)]
+    cited = replies.citations()
     assert ("lessons/m06.md", "monitoring-fundamentals") in [(c.source, c.anchor) for c in cited]
 
 

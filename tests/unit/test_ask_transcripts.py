@@ -6,14 +6,13 @@ from pathlib import Path
 
 from sqlmodel import select
 
-from bot.core.reply import Citation
 from bot.testing import FakeChat, make_services
 from storage.tables import AnswerFeedback, AskedQuestion
 
 
 def test_a_question_gets_a_cited_answer_with_feedback_buttons(chat: FakeChat) -> None:
     replies = chat.send("ada", "/ask How does DVC version a dataset that is too big for Git?")
-    citations = [p for r in replies.items for p in r.parts if isinstance(p, Citation)]
+    citations = replies.citations()
     assert citations, replies.text
     assert any(c.source.startswith("lessons/") and c.anchor for c in citations)
     labels = [o.label for o in replies.buttons().options]

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from bot.core.lesson.pages import PAGE_CHARS
-from bot.core.reply import Citation
 from bot.testing import FakeChat
 from tests.unit.test_quiz_transcripts import play
 
@@ -50,7 +49,7 @@ def test_a_failed_quiz_points_at_the_lesson_and_citations_open_their_section(
 ) -> None:
     replies = play(chat, "ada", "m01", right=False)
     assert "`/lesson m01`" in replies
-    cited = [p for r in replies.items for p in r.parts if isinstance(p, Citation)]
+    cited = replies.citations()
     assert cited and cited[0].command is not None
     assert cited[0].command.startswith("/lesson m01 ")
     opened = chat.send("ada", cited[0].command)
