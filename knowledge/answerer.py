@@ -12,6 +12,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -32,6 +33,12 @@ DETAIL_PASSAGES = 3
 NEAR_WRITTEN = 2
 """Other written answers the question came close to whose details may support the lead."""
 CONTEXT_CHARS = 300
+DEFINITION = re.compile(
+    r"^\W*(what\s+is|what's|whats|wat\s+is|what\s+are|what\s+does\s+.+\s+mean|define"
+    r"|definition\s+of|meaning\s+of)\b",
+    re.IGNORECASE,
+)
+"""A question asking what a term means: the key-term definition leads when it is close."""
 
 
 @dataclass(frozen=True)
@@ -201,12 +208,12 @@ class ExtractiveAnswerer:
         query, retrieval, declined = self.retrieve(question, history, module)
         return declined or self.compose(query, retrieval)
 
-    def _lead(self, retrieval: Retrieval) -> Written | None:
+    def _lead(self, retrieval: Retrieval, question: str = "") -> Written | None:
         if self.written is None:
             return None
         matches = retrieval.matches
         if matches and matches[0].score >= self.policy.written_similarity:
-            return self.written.answers[self._best_supported(retrieval).key]
+            return self.written.answers[self._best_supported(retrieval, question).key]
         sections = [key for p in retrieval.passages[:TOP_PASSAGES] if (key := section_key(p))]
         close = {m.key for m in matches if m.score >= self.policy.lead_similarity}
         for lesson, anchor in sections:
@@ -217,7 +224,7 @@ class ExtractiveAnswerer:
             return self.written.for_section(lesson, anchor)
         return None
 
-    def _best_supported(self, retrieval: Retrieval) -> ProbeMatch:
+    def _best_supported(self, retrieval: Retrieval, question: str = "") -> ProbeMatch:
         """Among the written answers about as close as the best match, the one whose section
         the passage search found too (`RelevancePolicy.support_weight`)."""
         assert self.written is not None
@@ -236,12 +243,15 @@ class ExtractiveAnswerer:
 
         top = retrieval.matches[0].score
         near = [m for m in retrieval.matches if m.score >= top - self.policy.lead_gap]
+        terms = [m for m in near if m.key.startswith("term:")]
+        if terms and DEFINITION.match(question):
+            return terms[0]  # "what is X": the definition, not a section that mentions X
         return max(near, key=supported)
 
     def compose(self, query: SearchQuery, retrieval: Retrieval) -> Answer:
         """The chat answer: the written answer, then details from the passages, with citations."""
         passages = retrieval.passages[:TOP_PASSAGES]
-        lead = self._lead(retrieval)
+        lead = self._lead(retrieval, query.text)
         if lead is None:
             return compose_extractive(query, retrieval, self._embedder)
         details = self._details(query, retrieval, lead)

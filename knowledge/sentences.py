@@ -58,3 +58,17 @@ def split_sentences(text: str) -> list[str]:
             if MIN_CHARS <= len(sentence) <= MAX_CHARS and not sentence.endswith((":", "?")):
                 sentences.append(sentence)
     return sentences
+
+
+_REFERS_BACK = re.compile(
+    r"^(this|that|these|those|it|its|they|their|such|here|there|both|the same)\b"
+    r"|\b(that job|by the end|in this (module|lesson|section|example)|as (shown )?above"
+    r"|the following|below)\b",
+    re.IGNORECASE,
+)
+
+
+def stands_alone(sentence: str) -> bool:
+    """Whether a lesson sentence makes sense out of its paragraph ("This is why..." does not,
+    nor does "By the end you can...": shown as a detail, it would point at text not shown)."""
+    return not _REFERS_BACK.search(sentence)

@@ -21,7 +21,7 @@ from curriculum.catalog.lessons import slugify
 from curriculum.catalog.models import Curriculum
 from knowledge.chunking import Chunk
 from knowledge.embeddings import Embedder
-from knowledge.sentences import split_sentences
+from knowledge.sentences import split_sentences, stands_alone
 
 if TYPE_CHECKING:
     from chromadb.api.models.Collection import Collection
@@ -131,14 +131,16 @@ def written_answers(cur: Curriculum) -> tuple[dict[str, Written], list[Probe]]:
 
 
 def sentence_probes(chunks: list[Chunk], written: dict[str, Written] | None = None) -> list[Probe]:
-    """Candidate supporting details: every sentence of the lessons' chunks, keyed by its chunk,
-    and every sentence and detail of the written answers, keyed by their answer (a close
-    answer that did not lead can still lend the one sentence the question needs)."""
+    """Candidate supporting details: every sentence of the lessons' chunks that stands alone,
+    keyed by its chunk, and every sentence and detail of the written answers, keyed by their
+    answer (a close answer that did not lead can still lend the one sentence the question
+    needs)."""
     probes = [
         Probe(chunk.id, sentence)
         for chunk in chunks
         if chunk.source.startswith("lessons/")
         for sentence in split_sentences(chunk.text)
+        if stands_alone(sentence)
     ]
     for answer in (written or {}).values():
         said = [*split_sentences(answer.text), *answer.details]

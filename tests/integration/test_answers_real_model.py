@@ -91,6 +91,12 @@ def test_what_is_a_term_comes_from_the_module_that_introduces_it(chat: FakeChat)
     assert replies.citations()[0].command == "/lesson m01 key-terms"
 
 
+def test_details_are_lesson_sentences_that_stand_alone(chat: FakeChat) -> None:
+    replies = chat.send("jo", "what is mlops?")
+    assert replies.text.startswith("*MLOps*")
+    assert "that job" not in replies and "By the end" not in replies
+
+
 def test_supporting_details_never_say_the_same_thing_twice(
     chat: FakeChat, services: Services
 ) -> None:
@@ -101,9 +107,9 @@ def test_supporting_details_never_say_the_same_thing_twice(
         assert close.max() < 0.85, (question, lines)
 
 
-def test_an_answer_points_to_three_sections_to_read(chat: FakeChat) -> None:
+def test_an_answer_points_to_at_least_three_sections_to_read(chat: FakeChat) -> None:
     replies = chat.send("gu", "shadow vs canary deployment")
-    assert len({c.command for c in replies.citations()}) == 3, replies.citations()
+    assert len({c.command for c in replies.citations()}) >= 3, replies.citations()
 
 
 def test_rolling_back_in_mlflow_leads_with_the_alias(chat: FakeChat) -> None:

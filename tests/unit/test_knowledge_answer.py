@@ -12,6 +12,7 @@ from knowledge.embeddings import HashingEmbedder
 from knowledge.ingest import ingest
 from knowledge.query import follow_up_cue, strip_injection
 from knowledge.retrieval import HybridRetriever, rrf
+from knowledge.sentences import stands_alone
 from knowledge.store import ChromaStore
 from knowledge.testing import tiny_curriculum
 
@@ -115,3 +116,14 @@ def test_off_topic_follow_up_is_declined(answerer: ExtractiveAnswerer) -> None:
 
 def test_empty_message_is_declined(answerer: ExtractiveAnswerer) -> None:
     assert answerer.answer("hi!").declined
+
+
+def test_lesson_sentences_that_point_back_are_not_details() -> None:
+    assert stands_alone("MLflow aliases are movable pointers to a model version.")
+    for sentence in (
+        "This is why the model degrades quietly.",
+        "MLOps is the discipline that does that job.",
+        "By the end you can explain what MLOps is.",
+        "It needs labels to detect.",
+    ):
+        assert not stands_alone(sentence), sentence
