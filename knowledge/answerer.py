@@ -209,6 +209,8 @@ class ExtractiveAnswerer:
         return declined or self.compose(query, retrieval)
 
     def _lead(self, retrieval: Retrieval, question: str = "") -> Written | None:
+        """The written answer to lead with; `question` is the learner's own words (a new
+        question's, not a follow-up's) for telling a definition question."""
         if self.written is None:
             return None
         matches = retrieval.matches
@@ -228,6 +230,7 @@ class ExtractiveAnswerer:
         """Among the written answers about as close as the best match, the one whose section
         the passage search found too (`RelevancePolicy.support_weight`)."""
         assert self.written is not None
+        answers = self.written.answers
         support: dict[tuple[str, str], float] = {}
         for passage in retrieval.passages:
             key = section_key(passage)
@@ -235,7 +238,7 @@ class ExtractiveAnswerer:
                 support[key] = max(support.get(key, 0.0), passage.similarity)
 
         def supported(match: ProbeMatch) -> float:
-            written = self.written.answers.get(match.key) if self.written else None
+            written = answers.get(match.key)
             if written is None or not written.refs:
                 return match.score
             lesson, _, anchor = written.refs[0].partition("#")
@@ -251,7 +254,7 @@ class ExtractiveAnswerer:
     def compose(self, query: SearchQuery, retrieval: Retrieval) -> Answer:
         """The chat answer: the written answer, then details from the passages, with citations."""
         passages = retrieval.passages[:TOP_PASSAGES]
-        lead = self._lead(retrieval, query.text)
+        lead = self._lead(retrieval, "" if query.follow_up else query.original)
         if lead is None:
             return compose_extractive(query, retrieval, self._embedder)
         details = self._details(query, retrieval, lead)

@@ -96,13 +96,14 @@ def _written(cur: Curriculum) -> Iterator[tuple[Written, list[str]]]:
         yield Written(_term_key(term.lesson, term.name), "term", term.name, text, (term.ref,)), asks
 
 
+_CORE = re.compile(r"m\d+")
+
+
 def _course_order(term: Term) -> tuple[bool, str]:
     """Core modules first, in order, then electives and the interview guide: "what is X" goes
     to the first module that defines X, the one that introduces it."""
     return (not _CORE.fullmatch(term.lesson), term.lesson)
 
-
-_CORE = re.compile(r"m\d+")
 
 DECLINE_KEYS = ("decline:offtopic", "decline:injection")
 """Probe keys of the decline exemplars: messages the tutor must not answer from the course."""
@@ -242,9 +243,10 @@ class ProbeIndex:
 
     def overlap(self, row: int, others: list[int]) -> float:
         """How close in meaning phrase `row` comes to the closest of `others` (cosine)."""
-        if not others:
-            return 0.0
         matrix = self._load()
+        others = [other for other in others if 0 <= other < len(matrix)]
+        if not others or not 0 <= row < len(matrix):  # reloaded since `scored`: no opinion
+            return 0.0
         return float(np.max(matrix[others] @ matrix[row]))
 
     def match(self, vector: list[float], k: int = 8) -> list[ProbeMatch]:
