@@ -21,7 +21,7 @@ from knowledge.answer import Answer, Citation, RelevancePolicy, decline, nearest
 from knowledge.embeddings import Embedder
 from knowledge.extractive import compose_extractive
 from knowledge.keywords import content_words
-from knowledge.query import INJECTION, SearchQuery, follow_up_cue, strip_injection
+from knowledge.query import INJECTION, SearchQuery, follow_up_cue, refers_back, strip_injection
 from knowledge.retrieval import HybridRetriever, Passage, Retrieval
 from knowledge.sentences import split_sentences
 from knowledge.written import DECLINE_KEYS, ProbeIndex, ProbeMatch, Written, WrittenAnswers
@@ -114,7 +114,7 @@ class ExtractiveAnswerer:
 
     def _stands_alone(self, text: str, alone: Retrieval) -> bool:
         cue = follow_up_cue(text)
-        if cue != "pronoun" and self._known_share(text) < self.conversation.known_share:
+        if not refers_back(text) and self._known_share(text) < self.conversation.known_share:
             return True  # mostly words the course never uses ("and lasagna?"): a new topic
         if not cue and alone.confidence < self.conversation.min_alone:
             return True

@@ -103,8 +103,13 @@ def strip_injection(message: str) -> tuple[str, bool]:
     return re.sub(r"\s+", " ", cleaned).strip(" ,;:"), count > 0
 
 
+def refers_back(message: str) -> bool:
+    """Whether the message has a pronoun that may point into the thread ("detect it")."""
+    return bool(_PRONOUN.search(message))
+
+
 def follow_up_cue(message: str) -> str | None:
     """`opens` for "and ...", "what about ...", "why?"; `pronoun` for "it", "that"; else None."""
     if _OPENS_FOLLOW_UP.search(message):
         return "opens"
-    return "pronoun" if _PRONOUN.search(message) else None
+    return "pronoun" if refers_back(message) else None

@@ -70,7 +70,7 @@ def test_a_follow_up_mention_in_the_thread_keeps_its_context(tmp_path: Path) -> 
             assert learner is not None and learner.id is not None
             history = s.services.questions.conversation(learner.id, "slack:T1:C1:2000.000100")
             assert history[0] == "What is data drift?"
-            assert history[1] == "What is data drift? why?"
+            assert history[1] == "What is data drift? and why?"
 
     asyncio.run(scenario())
 

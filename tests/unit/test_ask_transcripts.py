@@ -37,7 +37,7 @@ def test_follow_ups_in_a_thread_are_stored_as_its_history(chat: FakeChat) -> Non
     chat.send("bo", "What is Docker?", thread="drift")
     history = chat.services.questions.conversation(learner_id(chat, "ada"), THREAD)
     assert history[0] == "What is data drift?"
-    assert history[1] == "What is data drift? why?"
+    assert history[1] == "What is data drift? and why?"
 
 
 def learner_id(chat: FakeChat, user: str) -> int:
