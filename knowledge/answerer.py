@@ -23,8 +23,14 @@ from knowledge.extractive import compose_extractive
 from knowledge.keywords import content_words
 from knowledge.query import INJECTION, SearchQuery, follow_up_cue, refers_back, strip_injection
 from knowledge.retrieval import HybridRetriever, Passage, Retrieval
-from knowledge.sentences import split_sentences
-from knowledge.written import DECLINE_KEYS, ProbeIndex, ProbeMatch, Written, WrittenAnswers
+from knowledge.written import (
+    DECLINE_KEYS,
+    ProbeIndex,
+    ProbeMatch,
+    Written,
+    WrittenAnswers,
+    answer_sentences,
+)
 
 TOP_PASSAGES = 4
 SEARCH_PASSAGES = 8
@@ -246,7 +252,7 @@ class ExtractiveAnswerer:
 
         top = retrieval.matches[0].score
         near = [m for m in retrieval.matches if m.score >= top - self.policy.lead_gap]
-        terms = [m for m in near if m.key.startswith("term:")]
+        terms = [m for m in near if m.key in answers and answers[m.key].kind == "term"]
         if terms and DEFINITION.match(question):
             return terms[0]  # "what is X": the definition, not a section that mentions X
         return max(near, key=supported)
@@ -329,7 +335,7 @@ class ExtractiveAnswerer:
         picked: list[tuple[str, Citation | None]] = []
         seen: list[set[str]] = []
         scored = self.sentences.scored(retrieval.query_vector, sources)
-        lead_sentences = {" ".join(s.split()) for s in split_sentences(lead.text)}
+        lead_sentences = set(answer_sentences(lead))
         rows = [m.row for m in scored if m.key == lead.key and m.probe in lead_sentences]
         for match in scored:
             if match.score < self.policy.detail_similarity or len(picked) >= self.policy.details:

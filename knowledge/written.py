@@ -96,13 +96,10 @@ def _written(cur: Curriculum) -> Iterator[tuple[Written, list[str]]]:
         yield Written(_term_key(term.lesson, term.name), "term", term.name, text, (term.ref,)), asks
 
 
-_CORE = re.compile(r"m\d+")
-
-
 def _course_order(term: Term) -> tuple[bool, str]:
-    """Core modules first, in order, then electives and the interview guide: "what is X" goes
-    to the first module that defines X, the one that introduces it."""
-    return (not _CORE.fullmatch(term.lesson), term.lesson)
+    """Core modules first, in order, then electives and the interview guide (no module): "what
+    is X" goes to the first module that defines X, the one that introduces it."""
+    return (term.module is None, term.lesson)
 
 
 DECLINE_KEYS = ("decline:offtopic", "decline:injection")
@@ -144,9 +141,14 @@ def sentence_probes(chunks: list[Chunk], written: dict[str, Written] | None = No
         if stands_alone(sentence)
     ]
     for answer in (written or {}).values():
-        said = [*split_sentences(answer.text), *answer.details]
-        probes += [Probe(answer.key, _squash(sentence)) for sentence in said]
+        said = [*answer_sentences(answer), *(_squash(detail) for detail in answer.details)]
+        probes += [Probe(answer.key, sentence) for sentence in said]
     return probes
+
+
+def answer_sentences(answer: Written) -> list[str]:
+    """The sentences of a written answer's text, as the sentence index stores them."""
+    return [_squash(sentence) for sentence in split_sentences(answer.text)]
 
 
 def _squash(text: str) -> str:
