@@ -87,13 +87,19 @@ def _written(cur: Curriculum) -> Iterator[tuple[Written, list[str]]]:
                 f"faq:{faq.id}", "faq", faq.question, faq.answer, tuple(faq.see), tuple(faq.details)
             )
             yield written, [faq.question, *faq.asks]
-    asked: set[str] = set()
+    first: dict[str, Written] = {}
     for term in sorted(glossary(cur.lessons), key=_course_order):
-        names = [name for name in term.names if slugify(name) not in asked]
-        asked.update(slugify(name) for name in term.names)
+        earlier = first.get(slugify(term.name))
+        if earlier is not None:  # defined again further on: its wording finds the first one
+            yield earlier, [term.definition]
+            continue
+        names = [name for name in term.names if slugify(name) not in first]
         text = f"*{term.name}*: {term.definition}"
+        written = Written(_term_key(term.lesson, term.name), "term", term.name, text, (term.ref,))
+        for name in term.names:
+            first.setdefault(slugify(name), written)
         asks = [f"{form} {name}" for name in names for form in ("what is", "define")]
-        yield Written(_term_key(term.lesson, term.name), "term", term.name, text, (term.ref,)), asks
+        yield written, asks
 
 
 def _course_order(term: Term) -> tuple[bool, str]:
@@ -119,9 +125,7 @@ def written_answers(cur: Curriculum) -> tuple[dict[str, Written], list[Probe]]:
     answers: dict[str, Written] = {}
     probes: dict[str, Probe] = {}
     for written, asks in _written(cur):
-        if written.key in answers:  # a term defined twice: the first lesson keeps it
-            continue
-        answers[written.key] = written
+        answers.setdefault(written.key, written)  # a term defined again adds phrasings only
         for text in [*asks, written.text, *written.details]:  # what it says finds it too
             probe = Probe(written.key, _squash(text))
             probes.setdefault(probe.id, probe)
