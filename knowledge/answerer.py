@@ -143,7 +143,9 @@ class ExtractiveAnswerer:
             k: How many passages to keep.
         """
         text, injected = strip_injection(question)
-        previous = history[-1][:CONTEXT_CHARS] if history else ""
+        speller = self.retriever.keywords.speller
+        text = speller.correct(text)
+        previous = speller.correct(history[-1][:CONTEXT_CHARS]) if history else ""
         bare = not content_words(text)
         if injected or (bare and not (previous and follow_up_cue(text))):
             message = texts.DECLINE_INJECTION if injected else texts.DECLINE_EMPTY

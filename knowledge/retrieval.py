@@ -12,6 +12,7 @@ import bm25s  # type: ignore[import-untyped]
 from knowledge.chunking import Chunk
 from knowledge.embeddings import Embedder
 from knowledge.keywords import tokenize
+from knowledge.spelling import Speller
 from knowledge.store import VectorHit
 from knowledge.written import ProbeMatch
 
@@ -95,6 +96,8 @@ class KeywordIndex:
         corpus = [tokenize(c.search_text) or ["_"] for c in self.chunks]
         for tokens in corpus:
             self.vocabulary.update(tokens)
+        self.speller = Speller(c.text for c in self.chunks if c.source.startswith("lessons/"))
+        """Mends learners' typos against the lessons' words."""
         self._bm25 = bm25s.BM25()
         if self.chunks:
             self._bm25.index(corpus, show_progress=False)
