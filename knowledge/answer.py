@@ -85,7 +85,10 @@ class RelevancePolicy:
     A written answer is used when a learner phrasing of it comes within `written_similarity`.
     Otherwise passages must support the question: the best cosine similarity reaches
     `strong_similarity`, or reaches `min_similarity` with a BM25 keyword score of `min_bm25`,
-    and some written phrasing must come within `answer_similarity`.
+    and some written phrasing must come within `answer_similarity`. Failing both, the question
+    is still answered when two independent searches agree: the closest written phrasing (within
+    `agree_similarity`) belongs to the same section as the best lesson passage, and that passage
+    also matches by keywords (`min_bm25`).
     """
 
     min_similarity: float = 0.23
@@ -94,6 +97,7 @@ class RelevancePolicy:
     written_similarity: float = 0.62
     answer_similarity: float = 0.46
     lead_similarity: float = 0.50
+    agree_similarity: float = 0.35
     lead_gap: float = 0.08
     support_weight: float = 0.5
     """The lead is chosen among the written answers within `lead_gap` of the best match, by

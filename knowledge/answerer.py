@@ -189,7 +189,7 @@ class ExtractiveAnswerer:
             and near_written
             and (query.follow_up or self._known_share(query.text) >= self.conversation.known_share)
         )
-        if written_ok or passages_ok:
+        if written_ok or passages_ok or self._agrees(found):
             return query, found, None
         hint = found.max_similarity >= self.policy.min_similarity
         return (
@@ -197,6 +197,20 @@ class ExtractiveAnswerer:
             found,
             decline(texts.DECLINE_OFF_TOPIC, found.passages[:TOP_PASSAGES], hint=hint),
         )
+
+    def _agrees(self, found: Retrieval) -> bool:
+        """Whether the closest written answer's section is also the best passage's: two
+        independent searches (phrasings by meaning, lessons by keywords and meaning) agree."""
+        if self.written is None or not found.matches or not found.passages:
+            return False
+        best = found.matches[0]
+        written = self.written.answers.get(best.key)
+        top = section_key(found.passages[0])
+        if best.score < self.policy.agree_similarity or written is None or top is None:
+            return False
+        if found.passages[0].bm25 < self.policy.min_bm25:
+            return False
+        return any(ref == f"{top[0]}#{top[1]}" for ref in written.refs[:1])
 
     def _declined_like(
         self, query: SearchQuery, found: Retrieval, best: float

@@ -149,6 +149,18 @@ def test_mlops_vs_devops_gets_a_direct_answer(chat: FakeChat) -> None:
     assert "DevOps" in replies.text.split("\n")[0]
 
 
+def test_typos_are_mended_before_the_search(chat: FakeChat) -> None:
+    replies = chat.send("ka", "whats a modle regsitry and why do i need one")
+    assert replies.text.startswith("*Model registry*")
+    assert "/lesson m03 key-terms" in [c.command for c in replies.citations()]
+
+
+def test_a_tool_named_alone_is_answered_when_phrasings_and_lessons_agree(chat: FakeChat) -> None:
+    replies = chat.send("lu", "mitre atlas?")
+    assert "MITRE ATLAS" in replies.text
+    assert replies.citations()[0].command == "/lesson m14 ml-security-threats"
+
+
 def test_a_second_ingest_embeds_nothing(services: Services) -> None:
     report = services.knowledge.ingest(services.curriculum)
     assert report.embedded == 0 and report.probes_added == 0
