@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from langchain_text_splitters import RecursiveCharacterTextSplitter
 
+from curriculum.catalog.answers import SKIPPED_SECTIONS
 from curriculum.catalog.lessons import parse_sections
 
 CHUNK_SIZE = 1000
@@ -82,20 +84,47 @@ def _splitter() -> RecursiveCharacterTextSplitter:
     )
 
 
+_FENCE_LINE = re.compile(r"^\s*(```|~~~)", re.MULTILINE)
+
+
+def _fenced(text: str, pieces: list[str]) -> list[str]:
+    """The pieces, each with its code fences closed: a piece cut inside a code block gets the
+    opening or closing fence it lost, so its code is never read as prose (nor shown as such)."""
+    fenced, cursor = [], 0
+    for piece in pieces:
+        start = text.find(piece, cursor)
+        if start < 0:
+            start = cursor
+        cursor = start + 1
+        body = piece.strip()
+        if len(_FENCE_LINE.findall(text, 0, start)) % 2:
+            body = f"```\n{body}"
+        if len(_FENCE_LINE.findall(body)) % 2:
+            body = f"{body}\n```"
+        fenced.append(body)
+    return fenced
+
+
 def chunk_document(doc: Document) -> list[Chunk]:
-    """Split a document into sections by heading, then sections into ~1000-character chunks."""
+    """Split a document into sections by heading, then sections into ~1000-character chunks.
+
+    A lesson's *Check yourself* section is left out: its questions, with no answers, match
+    learners' questions closely and answer none of them (`/lesson` still shows it).
+    """
     splitter = _splitter()
     seen: Counter[str] = Counter()
     chunks: list[Chunk] = []
     for section in parse_sections(doc.text):
         anchor = str(section["anchor"])
+        if doc.source.startswith("lessons/") and anchor in SKIPPED_SECTIONS:
+            continue
         occurrence = seen[anchor]
         seen[anchor] += 1
         text = str(section["text"]).strip()
         if not text:
             continue
         path = tuple(str(p) for p in section["path"])  # type: ignore[attr-defined]
-        for index, piece in enumerate(splitter.split_text(text)):
+        for index, piece in enumerate(_fenced(text, splitter.split_text(text))):
             chunks.append(
                 Chunk(
                     id=chunk_id(doc.source, anchor, occurrence, index),

@@ -9,6 +9,7 @@ import pytest
 from knowledge.chunking import Document, chunk_document, chunk_documents
 from knowledge.embeddings import HashingEmbedder
 from knowledge.ingest import ingest, ingest_documents
+from knowledge.sentences import split_sentences
 from knowledge.store import ChromaStore
 from knowledge.testing import SAMPLE_LESSONS, tiny_curriculum
 
@@ -37,6 +38,24 @@ def test_long_sections_are_split_with_size_limit() -> None:
     assert len(chunks) > 3
     assert all(len(c.text) <= 1000 for c in chunks)
     assert len({c.id for c in chunks}) == len(chunks)
+
+
+def test_a_lessons_check_yourself_questions_are_not_searched() -> None:
+    body = BODY + "\n## Check yourself {#check-yourself}\n\n1. Why is p95 a better target?\n"
+    lesson = chunk_document(Document("lessons/x.md", "Title", body, "m01"))
+    page = chunk_document(Document("extra/x.md", "Title", body))
+    assert "check-yourself" not in [c.anchor for c in lesson]
+    assert "check-yourself" in [c.anchor for c in page]
+
+
+def test_a_code_block_cut_between_chunks_stays_code_in_each() -> None:
+    code = "\n".join(f"    value_{i} = compute({i})  # step {i} of the pipeline" for i in range(60))
+    body = f"# T\n## S {{#s}}\nThe pipeline runs these steps.\n\n```python\n{code}\n```\n\nDone."
+    chunks = chunk_document(Document("lessons/t.md", "T", body, "m01"))
+    assert len(chunks) > 2
+    for chunk in chunks:
+        assert chunk.text.count("```") % 2 == 0, chunk.text
+        assert not any("compute(" in s for s in split_sentences(chunk.text)), chunk.text
 
 
 def test_duplicate_sources_are_rejected() -> None:
