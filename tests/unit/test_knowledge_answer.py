@@ -12,7 +12,7 @@ from knowledge.embeddings import HashingEmbedder
 from knowledge.ingest import ingest
 from knowledge.query import follow_up_cue, strip_injection
 from knowledge.retrieval import HybridRetriever, rrf
-from knowledge.sentences import stands_alone
+from knowledge.sentences import split_sentences, stands_alone
 from knowledge.store import ChromaStore
 from knowledge.testing import tiny_curriculum
 
@@ -127,3 +127,15 @@ def test_lesson_sentences_that_point_back_are_not_details() -> None:
         "It needs labels to detect.",
     ):
         assert not stands_alone(sentence), sentence
+
+
+def test_a_sentence_is_not_cut_after_an_abbreviation() -> None:
+    text = (
+        "*Feature store*: a system (e.g. Feast) that serves the same features online and offline. "
+        "Model cards (Mitchell et al. 2019) describe intended use. Aliases move; versions do not."
+    )
+    assert split_sentences(text) == [
+        "*Feature store*: a system (e.g. Feast) that serves the same features online and offline.",
+        "Model cards (Mitchell et al. 2019) describe intended use.",
+        "Aliases move; versions do not.",
+    ]
