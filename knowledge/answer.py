@@ -108,6 +108,10 @@ class RelevancePolicy:
     reading_passage: float = 0.40
     """Citations are topped up to `reading` with the next closest sections: written answers
     matched within `reading_similarity`, lesson passages within `reading_passage`."""
+    focus_gap: float = 0.10
+    focus_sentences: int = 3
+    """A key-terms answer leads with at most `focus_sentences` of its definitions, those within
+    `focus_gap` of the one closest to the question."""
     detail_similarity: float = 0.35
     details: int = 3
     """At most this many supporting sentences follow a written answer."""

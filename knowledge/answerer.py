@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from knowledge import texts
 from knowledge.answer import Answer, Citation, RelevancePolicy, decline, nearest_modules
@@ -30,6 +30,7 @@ from knowledge.written import (
     Written,
     WrittenAnswers,
     answer_sentences,
+    said_sentences,
 )
 
 TOP_PASSAGES = 4
@@ -45,6 +46,8 @@ DEFINITION = re.compile(
     re.IGNORECASE,
 )
 """A question asking what a term means: the key-term definition leads when it is close."""
+COMPARISON = re.compile(r"\b(vs|versus|difference|differ|compared?)\b", re.IGNORECASE)
+"""`what is X vs Y`: a comparison, which one term's definition answers only half of."""
 
 
 @dataclass(frozen=True)
@@ -269,7 +272,7 @@ class ExtractiveAnswerer:
         top = retrieval.matches[0].score
         near = [m for m in retrieval.matches if m.score >= top - self.policy.lead_gap]
         terms = [m for m in near if m.key in answers and answers[m.key].kind == "term"]
-        if terms and DEFINITION.match(question):
+        if terms and DEFINITION.match(question) and not COMPARISON.search(question):
             return terms[0]  # "what is X": the definition, not a section that mentions X
         return max(near, key=supported)
 
@@ -279,6 +282,7 @@ class ExtractiveAnswerer:
         lead = self._lead(retrieval, "" if query.follow_up else query.original)
         if lead is None:
             return compose_extractive(query, retrieval, self._embedder)
+        lead = self._focus(lead, retrieval)
         details = self._details(query, retrieval, lead)
         lines = [lead.text]
         lines += [f"• {sentence}" for sentence, _ in details]
@@ -297,6 +301,23 @@ class ExtractiveAnswerer:
             key=lead.key,
             search_text=query.text,
         )
+
+    def _focus(self, lead: Written, retrieval: Retrieval) -> Written:
+        """A lesson's key-terms answer defines several terms, one per sentence: lead with the
+        sentences (of its text and details) that come closest to the question, in their order."""
+        if self.sentences is None or not retrieval.query_vector or lead.kind != "section":
+            return lead
+        if not lead.refs or not lead.refs[0].endswith("#key-terms"):
+            return lead
+        said = said_sentences(lead)
+        scored = [
+            m for m in self.sentences.scored(retrieval.query_vector, [lead.key]) if m.probe in said
+        ]
+        if not scored:
+            return lead
+        bar = scored[0].score - self.policy.focus_gap
+        keep = {m.probe for m in scored[: self.policy.focus_sentences] if m.score >= bar}
+        return replace(lead, text=" ".join(s for s in said if s in keep), details=())
 
     def _further_reading(self, retrieval: Retrieval, cited: list[Citation]) -> list[Citation]:
         """The next closest sections, topping the citations up to `policy.reading`."""

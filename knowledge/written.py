@@ -145,14 +145,18 @@ def sentence_probes(chunks: list[Chunk], written: dict[str, Written] | None = No
         if stands_alone(sentence)
     ]
     for answer in (written or {}).values():
-        said = [*answer_sentences(answer), *(_squash(detail) for detail in answer.details)]
-        probes += [Probe(answer.key, sentence) for sentence in said]
+        probes += [Probe(answer.key, sentence) for sentence in said_sentences(answer)]
     return probes
 
 
 def answer_sentences(answer: Written) -> list[str]:
     """The sentences of a written answer's text, as the sentence index stores them."""
     return [_squash(sentence) for sentence in split_sentences(answer.text)]
+
+
+def said_sentences(answer: Written) -> list[str]:
+    """Everything a written answer says, its sentences then its details, as stored."""
+    return [*answer_sentences(answer), *(_squash(detail) for detail in answer.details)]
 
 
 def _squash(text: str) -> str:

@@ -161,6 +161,24 @@ def test_a_tool_named_alone_is_answered_when_phrasings_and_lessons_agree(chat: F
     assert replies.citations()[0].command == "/lesson m14 ml-security-threats"
 
 
+def test_a_key_terms_answer_leads_with_the_term_asked_about(chat: FakeChat) -> None:
+    replies = chat.send("mo", "ADR?")
+    lead = replies.text.split("\n")[0]
+    assert "ADR" in lead
+    assert "Trunk-based" not in lead and "CODEOWNERS" not in lead
+
+
+def test_a_question_about_untrusted_pickles_is_answered_from_security(chat: FakeChat) -> None:
+    replies = chat.send("pi", "how do i stop people from uploading a pickle that runs code")
+    assert "pickle" in replies.text.split("\n")[0].lower()
+    assert replies.citations()[0].command.startswith("/lesson m14 ")
+
+
+def test_what_is_x_vs_y_compares_instead_of_defining_one_term(chat: FakeChat) -> None:
+    lead = chat.send("dr", "what is model drift vs data drift").text.split("\n")[0].lower()
+    assert "data drift" in lead and "concept drift" in lead
+
+
 def test_a_second_ingest_embeds_nothing(services: Services) -> None:
     report = services.knowledge.ingest(services.curriculum)
     assert report.embedded == 0 and report.probes_added == 0
