@@ -45,6 +45,22 @@ def test_the_innovator_badge_question_gives_its_rule_and_my_progress(chat: FakeC
     assert "Beginner Master" not in replies
 
 
+def test_a_badge_named_without_the_word_badge_is_a_badge_question(chat: FakeChat) -> None:
+    replies = chat.send("ada", "what do I need for Beginner Master?")
+    assert "Beginner Master*" in replies and "Your progress" in replies
+
+
+def test_words_that_happen_to_form_a_badge_name_are_not_a_badge_question(
+    chat: FakeChat,
+) -> None:
+    for question in (
+        "how is mlops different from data engineering",
+        "what are the first steps in mlops",
+        "how do i become an mlops expert",
+    ):
+        assert "Your progress" not in chat.send("bea", question), question
+
+
 def test_this_week_for_a_cohort_learner_is_the_cohort_tracks_current_week(
     chat: FakeChat,
 ) -> None:

@@ -100,6 +100,13 @@ _BADGE_ASK = re.compile(
     r"progress|what\s+is|what'?s|explain)\b",
     _FLAGS,
 )
+_EARN = re.compile(
+    r"\b(get|got|getting|earn\w*|unlock\w*|win|achieve\w*|qualify|requirements?|rules?|"
+    r"criteria|need\s+(for|to\s+do)|close\s+to|progress)\b",
+    _FLAGS,
+)
+"""Without the word "badge", only these make a badge's name a badge question: "what is the
+first step in MLOps" or "data engineering vs MLOps" name no badge."""
 _ORGANISER = re.compile(
     r"\bcertificat\w*|\brefund\w*|\breimburs\w*|\binvoice\w*|\breceipt\w*|\btuition\b|"
     r"\bpayments?\b|\bpay\s+(for|back)\b|\bscholarship\w*|\bdiscount\w*|\bfees?\b|"
@@ -179,6 +186,11 @@ def _level(text: str) -> str | None:
     return match.group(1).casefold() if match else None
 
 
+def _names(name: str, lowered: str) -> bool:
+    """Whether the text names the badge as words of their own ("data engineering" does not)."""
+    return re.search(rf"\b{re.escape(name.casefold())}\b", lowered) is not None
+
+
 def course_question(text: str, badge_names: tuple[str, ...] = ()) -> CourseQuestion | None:
     """The course question this message asks, if it asks one (checked in a fixed order).
 
@@ -193,8 +205,9 @@ def course_question(text: str, badge_names: tuple[str, ...] = ()) -> CourseQuest
     lowered = text.casefold()
     if _COUNT.search(text):
         return CourseQuestion("count", track=track, module=module)
-    named_badge = any(name.casefold() in lowered for name in badge_names)
-    if (_BADGE.search(text) or named_badge) and _BADGE_ASK.search(text):
+    if _BADGE.search(text) and _BADGE_ASK.search(text):
+        return CourseQuestion("badge")
+    if _EARN.search(text) and any(_names(name, lowered) for name in badge_names):
         return CourseQuestion("badge")
     if _DURATION.search(text) and _DURATION_SCOPE.search(text):
         return CourseQuestion("duration", module=module, track=track, level=level)
