@@ -163,10 +163,11 @@ class Knowledge:
             self._warming.join(wait)
 
     def warm_up(self) -> None:
-        """Load the model, keyword index and phrasings now (from a background thread at start)."""
+        """Load the model, keyword index, word list and phrasings now (from a background thread
+        at start)."""
         self.embedder.embed(["warm up"])
         if self.store.count() > 0:
-            _ = self.retriever.keywords
+            _ = self.retriever.keywords.speller.words  # the keyword index and the word list
             self.sentences.warm()
             if self.written is not None:
                 self.written.index.warm()
