@@ -94,7 +94,7 @@ def _written(cur: Curriculum) -> Iterator[tuple[Written, list[str]]]:
             yield earlier, [term.definition]
             continue
         names = [name for name in term.names if slugify(name) not in first]
-        text = f"*{term.name}*: {term.definition}"
+        text = f"*{term.shown}*: {term.definition}"
         written = Written(_term_key(term.lesson, term.name), "term", term.name, text, (term.ref,))
         for name in term.names:
             first.setdefault(slugify(name), written)

@@ -76,6 +76,13 @@ class Term:
     definition: str
     lesson: str
     module: str | None
+    label: str = ""
+    """The term as the lesson writes it (`ETL / ELT`, `Workflow (GitHub Actions)`)."""
+
+    @property
+    def shown(self) -> str:
+        """How a definition names the term: as the lesson writes it."""
+        return self.label or self.name
 
     @property
     def ref(self) -> str:
@@ -110,10 +117,10 @@ def glossary(lessons: dict[str, Lesson]) -> list[Term]:
         for line in section.text.splitlines():
             match = _TERM.match(line.strip())
             if match:
-                name, aliases = _split_term(match.group("term"))
-                terms.append(
-                    Term(name, aliases, match.group("definition").strip(), lesson.id, lesson.module)
-                )
+                label = match.group("term").strip()
+                name, aliases = _split_term(label)
+                definition = match.group("definition").strip()
+                terms.append(Term(name, aliases, definition, lesson.id, lesson.module, label))
     return terms
 
 

@@ -29,3 +29,9 @@ def test_a_later_definition_still_finds_the_first_one() -> None:
     )
     keys = {p.key for p in probes if later.definition[:40] in p.text}
     assert keys == {"term:m09#requests-and-limits"}
+
+
+def test_a_definition_names_the_term_as_the_lesson_writes_it() -> None:
+    answers, _ = written_answers(load_curriculum())
+    assert answers["term:m08#etl"].text.startswith("*ETL / ELT*: ")
+    assert answers["term:m05#workflow"].text.startswith("*Workflow (GitHub Actions)*: ")

@@ -179,6 +179,10 @@ def test_what_is_x_vs_y_compares_instead_of_defining_one_term(chat: FakeChat) ->
     assert "data drift" in lead and "concept drift" in lead
 
 
+def test_what_is_shadow_mode_is_the_shadow_deployment_definition(chat: FakeChat) -> None:
+    assert chat.send("sh", "what is shadow mode").text.startswith("*Shadow deployment*: ")
+
+
 def test_a_second_ingest_embeds_nothing(services: Services) -> None:
     report = services.knowledge.ingest(services.curriculum)
     assert report.embedded == 0 and report.probes_added == 0
