@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 
 from knowledge import texts
 from knowledge.answer import Answer, Citation, RelevancePolicy, decline, nearest_modules
+from knowledge.chunking import from_lesson
 from knowledge.embeddings import Embedder
 from knowledge.extractive import compose_extractive
 from knowledge.keywords import content_words
@@ -80,7 +81,7 @@ class ConversationPolicy:
 def section_key(passage: Passage) -> tuple[str, str] | None:
     """(lesson id, anchor) of a passage from a lesson; None for catalog pages and seeds."""
     chunk = passage.chunk
-    if not chunk.source.startswith("lessons/"):
+    if not from_lesson(chunk.source):
         return None
     lesson = chunk.module or chunk.source.rsplit("/", 1)[-1].removesuffix(".md")
     return lesson, chunk.anchor
@@ -206,14 +207,16 @@ class ExtractiveAnswerer:
         independent searches (phrasings by meaning, lessons by keywords and meaning) agree."""
         if self.written is None or not found.matches or not found.passages:
             return False
-        best = found.matches[0]
+        best, passage = found.matches[0], found.passages[0]
         written = self.written.answers.get(best.key)
-        top = section_key(found.passages[0])
-        if best.score < self.policy.agree_similarity or written is None or top is None:
-            return False
-        if found.passages[0].bm25 < self.policy.min_bm25:
-            return False
-        return any(ref == f"{top[0]}#{top[1]}" for ref in written.refs[:1])
+        top = section_key(passage)
+        return (
+            written is not None
+            and top is not None
+            and best.score >= self.policy.agree_similarity
+            and passage.bm25 >= self.policy.min_bm25
+            and written.refs[:1] == (f"{top[0]}#{top[1]}",)
+        )
 
     def _declined_like(
         self, query: SearchQuery, found: Retrieval, best: float

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -13,6 +12,7 @@ from langchain_text_splitters import RecursiveCharacterTextSplitter
 
 from curriculum.catalog.answers import SKIPPED_SECTIONS
 from curriculum.catalog.lessons import parse_sections
+from knowledge.sentences import FENCE_LINE
 
 CHUNK_SIZE = 1000
 CHUNK_OVERLAP = 120
@@ -63,6 +63,14 @@ class Chunk:
         return f"{self.heading}\n{self.text}"
 
 
+LESSON_SOURCE = "lessons/"
+
+
+def from_lesson(source: str) -> bool:
+    """Whether a document or chunk source is a lesson (not a catalog page, seed or extra)."""
+    return source.startswith(LESSON_SOURCE)
+
+
 def chunk_id(source: str, anchor: str, occurrence: int, index: int) -> str:
     """A stable id from where a chunk lives, independent of its wording."""
     key = f"{source}#{anchor}/{occurrence}/{index}"
@@ -84,9 +92,6 @@ def _splitter() -> RecursiveCharacterTextSplitter:
     )
 
 
-_FENCE_LINE = re.compile(r"^\s*(```|~~~)", re.MULTILINE)
-
-
 def _fenced(text: str, pieces: list[str]) -> list[str]:
     """The pieces, each with its code fences closed: a piece cut inside a code block gets the
     opening or closing fence it lost, so its code is never read as prose (nor shown as such)."""
@@ -97,9 +102,9 @@ def _fenced(text: str, pieces: list[str]) -> list[str]:
             start = cursor
         cursor = start + 1
         body = piece.strip()
-        if len(_FENCE_LINE.findall(text, 0, start)) % 2:
+        if len(FENCE_LINE.findall(text, 0, start)) % 2:
             body = f"```\n{body}"
-        if len(_FENCE_LINE.findall(body)) % 2:
+        if len(FENCE_LINE.findall(body)) % 2:
             body = f"{body}\n```"
         fenced.append(body)
     return fenced
@@ -116,7 +121,7 @@ def chunk_document(doc: Document) -> list[Chunk]:
     chunks: list[Chunk] = []
     for section in parse_sections(doc.text):
         anchor = str(section["anchor"])
-        if doc.source.startswith("lessons/") and anchor in SKIPPED_SECTIONS:
+        if from_lesson(doc.source) and anchor in SKIPPED_SECTIONS:
             continue
         occurrence = seen[anchor]
         seen[anchor] += 1
@@ -128,13 +133,13 @@ def chunk_document(doc: Document) -> list[Chunk]:
             chunks.append(
                 Chunk(
                     id=chunk_id(doc.source, anchor, occurrence, index),
-                    text=piece.strip(),
+                    text=piece,
                     source=doc.source,
                     module=doc.module,
                     heading_path=path,
                     anchor=anchor,
                     title=doc.title,
-                    content_hash=content_hash(piece.strip(), doc.module, path, doc.title),
+                    content_hash=content_hash(piece, doc.module, path, doc.title),
                 )
             )
     return chunks

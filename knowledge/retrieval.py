@@ -9,7 +9,7 @@ from typing import Protocol
 
 import bm25s  # type: ignore[import-untyped]
 
-from knowledge.chunking import Chunk
+from knowledge.chunking import Chunk, from_lesson
 from knowledge.embeddings import Embedder
 from knowledge.keywords import tokenize
 from knowledge.spelling import Speller
@@ -96,7 +96,7 @@ class KeywordIndex:
         corpus = [tokenize(c.search_text) or ["_"] for c in self.chunks]
         for tokens in corpus:
             self.vocabulary.update(tokens)
-        self.speller = Speller(c.text for c in self.chunks if c.source.startswith("lessons/"))
+        self.speller = Speller(c.text for c in self.chunks if from_lesson(c.source))
         """Mends learners' typos against the lessons' words."""
         self._bm25 = bm25s.BM25()
         if self.chunks:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-_FENCE = re.compile(r"^\s*(```|~~~)")
+FENCE_LINE = re.compile(r"^\s*(```|~~~)", re.MULTILINE)
+"""A line that opens or closes a code block."""
 _SENTENCE_END = re.compile(
     r"(?<=[.!?])(?<!\be\.g\.)(?<!\bi\.e\.)(?<!\bet al\.)(?<!\bvs\.)\s+(?=[A-Z`*\"(\[])"
 )
@@ -21,7 +22,7 @@ def _prose_lines(text: str) -> list[str]:
     """The text's lines outside code fences and tables."""
     lines, in_fence = [], False
     for line in text.splitlines():
-        if _FENCE.match(line):
+        if FENCE_LINE.match(line):
             in_fence = not in_fence
             continue
         if not in_fence and not line.lstrip().startswith(("|", "#", ">")):

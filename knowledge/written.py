@@ -19,7 +19,7 @@ import numpy as np
 from curriculum.catalog.answers import Term, glossary
 from curriculum.catalog.lessons import slugify
 from curriculum.catalog.models import Curriculum
-from knowledge.chunking import Chunk
+from knowledge.chunking import Chunk, from_lesson
 from knowledge.embeddings import Embedder
 from knowledge.sentences import split_sentences, stands_alone
 
@@ -140,7 +140,7 @@ def sentence_probes(chunks: list[Chunk], written: dict[str, Written] | None = No
     probes = [
         Probe(chunk.id, sentence)
         for chunk in chunks
-        if chunk.source.startswith("lessons/")
+        if from_lesson(chunk.source)
         for sentence in split_sentences(chunk.text)
         if stands_alone(sentence)
     ]
