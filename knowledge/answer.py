@@ -85,7 +85,8 @@ class RelevancePolicy:
     A written answer is used when a learner phrasing of it comes within `written_similarity`.
     Otherwise passages must support the question: the best cosine similarity reaches
     `strong_similarity`, or reaches `min_similarity` with a BM25 keyword score of `min_bm25`,
-    and some written phrasing must come within `answer_similarity`. Failing both, the question
+    and some written phrasing must come within `answer_similarity` (closer still with a word the
+    course never uses, see `foreign_written`). Failing both, the question
     is still answered when two independent searches agree: the closest written phrasing (within
     `agree_similarity`) belongs to the same section as the best lesson passage, and that passage
     also matches by keywords (`min_bm25`).
@@ -117,6 +118,11 @@ class RelevancePolicy:
     """At most this many supporting sentences follow a written answer."""
     detail_overlap: float = 0.85
     """A sentence this close in meaning to a lead sentence or a picked detail is not added."""
+    foreign_written: float = 0.52
+    foreign_passage: float = 0.42
+    """A question with a common English word the course never uses (`continental drift`, `an
+    orchestra conductor`) is answered from the passages only when both searches come this close:
+    its closest phrasing within `foreign_written` and its best passage within `foreign_passage`."""
     decline_similarity: float = 0.50
     decline_margin: float = 0.0
     """A message within `decline_similarity` of a written decline exemplar (off-topic or

@@ -23,7 +23,8 @@ from knowledge.embeddings import Embedder
 from knowledge.extractive import compose_extractive
 from knowledge.keywords import content_words
 from knowledge.query import INJECTION, SearchQuery, follow_up_cue, refers_back, strip_injection
-from knowledge.retrieval import HybridRetriever, Passage, Retrieval
+from knowledge.retrieval import HybridRetriever, KeywordIndex, Passage, Retrieval
+from knowledge.spelling import root
 from knowledge.written import (
     DECLINE_KEYS,
     ProbeIndex,
@@ -105,6 +106,7 @@ class ExtractiveAnswerer:
         self.written = written
         self.conversation = conversation or ConversationPolicy()
         self.sentences = sentences
+        self._ours: tuple[KeywordIndex, set[str]] | None = None
 
     @property
     def _has_written(self) -> bool:
@@ -121,6 +123,20 @@ class ExtractiveAnswerer:
         if not words:
             return 0.0
         return len(words & self.retriever.keywords.vocabulary) / len(words)
+
+    def _foreign(self, text: str) -> list[str]:
+        """The message's common English words that the course never uses: not in any passage,
+        written answer, or way learners ask for one."""
+        keywords = self.retriever.keywords
+        if self._ours is None or self._ours[0] is not keywords:
+            texts = []
+            if self.written is not None:
+                texts += [w.text for w in self.written.answers.values()]
+                texts += [d for w in self.written.answers.values() for d in w.details]
+                texts += [p.text for p in self.written.probes if p.key not in DECLINE_KEYS]
+            words = {w.lower() for t in texts for w in re.findall(r"[A-Za-z]+", t)}
+            self._ours = (keywords, {root(w) for w in words | keywords.vocabulary})
+        return keywords.speller.foreign(text, self._ours[1])
 
     def _stands_alone(self, text: str, alone: Retrieval) -> bool:
         cue = follow_up_cue(text)
@@ -188,12 +204,16 @@ class ExtractiveAnswerer:
             return query, found, decline(message, [], hint=False)
         written_ok = best >= self.policy.written_similarity
         near_written = best >= self.policy.answer_similarity or not self._has_written
+        ours = not self._foreign(query.original) or (
+            best >= self.policy.foreign_written
+            and found.max_similarity >= self.policy.foreign_passage
+        )
         passages_ok = (
             self.policy.supports(found)
             and near_written
             and (query.follow_up or self._known_share(query.text) >= self.conversation.known_share)
         )
-        if written_ok or passages_ok or self._agrees(found):
+        if written_ok or (ours and (passages_ok or self._agrees(found))):
             return query, found, None
         hint = found.max_similarity >= self.policy.min_similarity
         return (

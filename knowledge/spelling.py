@@ -14,11 +14,12 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 
 MIN_LENGTH = 5
 COURSE_MIN = 3
 """A course word must appear this often to be a correction (a one-off may be a typo itself)."""
+FOREIGN_MIN = 4
 ENGLISH_MIN = 100
 """An English word this frequent in the word list is a word, not a typo (the list also holds
 common misspellings, rarely)."""
@@ -53,6 +54,7 @@ class Speller:
         for text in course_texts:
             self.course.update(w.lower() for w in re.findall(r"[A-Za-z]+", text))
         self._english = words
+        self._roots: set[str] | None = None
 
     @property
     def words(self) -> Mapping[str, int]:
@@ -81,3 +83,37 @@ class Speller:
     def correct(self, text: str) -> str:
         """The text with every mendable word mended."""
         return _WORD.sub(lambda m: self.mend(m.group(0)), text)
+
+    def foreign(self, text: str, ours: Collection[str] = ()) -> list[str]:
+        """Common English words of four letters or more that the course never uses in any form
+        (`continental`, `orchestra`): a question that needs them is usually about something else,
+        even when another of its words is ours (`drift`). `ours` adds the roots (`root`) of words
+        the course uses outside the lessons."""
+        if self._roots is None:
+            self._roots = {root(word) for word in self.course}
+        found = []
+        for match in _WORD.finditer(text):
+            word = match.group(0).lower()
+            if len(word) < FOREIGN_MIN or self.words.get(word, 0) < ENGLISH_MIN:
+                continue
+            if root(word) not in self._roots and root(word) not in ours:
+                found.append(word)
+        return found
+
+
+_SUFFIXES = ("ations", "ation", "ions", "ion", "ings", "ing", "ers", "er", "ies", "es", "ed", "ly")
+
+
+def root(word: str) -> str:
+    """`rejection`, `rejected`, `rejects` -> `reject`; `labelled` -> `label`; `registries` ->
+    `registry`. Crude but the same for every form, which is all telling a word the course uses
+    in another form from one it never uses needs."""
+    for suffix in (*_SUFFIXES, "s", "d"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= FOREIGN_MIN:
+            word = word[: -len(suffix)] + ("y" if suffix == "ies" else "")
+            break
+    if len(word) > FOREIGN_MIN and word.endswith("e"):
+        word = word[:-1]
+    if len(word) > FOREIGN_MIN and word[-1] == word[-2]:
+        word = word[:-1]
+    return word

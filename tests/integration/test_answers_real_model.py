@@ -186,3 +186,18 @@ def test_what_is_shadow_mode_is_the_shadow_deployment_definition(chat: FakeChat)
 def test_a_second_ingest_embeds_nothing(services: Services) -> None:
     report = services.knowledge.ingest(services.curriculum)
     assert report.embedded == 0 and report.probes_added == 0
+
+
+def test_a_word_the_course_never_uses_needs_a_close_match_to_be_answered(chat: FakeChat) -> None:
+    # "continental", "orchestra", "coffee": English words no lesson, answer or phrasing uses.
+    # Each message comes close enough to a passage that shares "drift", "conductor" (an
+    # orchestrator) or "flask" to be answered from it, were it not for that word.
+    for message in (
+        "how fast does continental drift move each year",
+        "our school orchestra needs a conductor, how do we run auditions",
+        "which pipeline carries oil from alaska, the keystone one?",
+        "best flask for keeping coffee hot on a hike",
+    ):
+        assert "only answer questions about the MLOps course" in chat.send("fo", message), message
+    replies = chat.send("fo", "my boss wants the drift report every monday, how do I schedule it?")
+    assert "only answer questions" not in replies

@@ -188,3 +188,15 @@ def test_how_do_i_start_is_about_the_course_only_when_nothing_else_follows(
     # tests/integration/test_answers_real_model.py), not to "where you are in the course".
     assert "/quiz m01" not in chat.send("ada", "how do I start a sourdough starter for bread?")
     assert "/quiz m01" in chat.send("ada", "how do I start?")
+
+
+def test_a_week_or_a_duration_in_passing_does_not_make_a_course_question(chat: FakeChat) -> None:
+    for message in (
+        "my pet canary stopped singing this week, should I see a vet?",
+        "any good deals on tvs this week",
+        "how long does it take to retrain a model on a gpu",
+    ):
+        replies = chat.send("ada", message)
+        assert "roadmap-12w" not in replies and "hours" not in replies, message
+    assert "`roadmap-12w`" in chat.send("ada", "what are we covering this week?")
+    assert "hours" in chat.send("ada", "how long does it take?")

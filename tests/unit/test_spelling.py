@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from knowledge.spelling import COURSE_MIN, ENGLISH_MIN, Speller, english
+from knowledge.spelling import COURSE_MIN, ENGLISH_MIN, Speller, english, root
 
 COURSE = ["Labels come from the labelling queue; the model registry keeps every model."] * 3
 WORDS = {"water": 5000, "players": 900, "wasn't": 4000, "label": 800, "rarely": 60}
@@ -48,3 +48,18 @@ def test_a_rare_list_word_or_a_one_off_course_word_is_no_evidence() -> None:
 def test_the_packaged_english_list_is_read_without_a_download() -> None:
     words = english()
     assert words.get("water", 0) >= ENGLISH_MIN and words.get("lables", 0) < ENGLISH_MIN
+
+
+def test_foreign_words_are_common_english_the_course_never_uses_in_any_form(
+    speller: Speller,
+) -> None:
+    # "players" is English and not the course's; "labelled" and "registries" are forms of
+    # course words; "modle" is no English word (a typo, mended elsewhere); "rarely" is too rare
+    assert speller.foreign("players labelled registries modle rarely") == ["players"]
+    assert speller.foreign("how do players drink water", ours={"water"}) == ["players"]
+
+
+def test_a_root_joins_the_forms_of_a_word() -> None:
+    assert root("rejection") == root("rejected") == root("rejects") == "reject"
+    assert root("labels") == root("labelled") == "label"
+    assert root("registries") == root("registry") and root("revise") == root("revised")

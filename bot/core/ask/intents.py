@@ -40,6 +40,15 @@ _WHICH_WEEK = re.compile(
     r"(learn|cover|do|get\s+to|start)\b",
     _FLAGS,
 )
+_WEEK_CUE = re.compile(
+    r"\b(study\w*|learn\w*|do|doing|cover\w*|read\w*|tasks?|plan\w*|topics?|homework|"
+    r"assignments?|deliverables?|focus\w*|schedule\w*|roadmap|course|modules?|lessons?|track|"
+    r"curriculum|agenda|syllabus|work(ing)?\s+on|about|happen\w*|due|projects?|quiz\w*)\b",
+    _FLAGS,
+)
+"""A week question asks what to study or do; "rollback deals on tvs this week" does not."""
+_SHORT_WEEK = 6
+"""Or it is this short: "week 3?", "what's in week 3"."""
 _LEVEL = re.compile(r"\b(beginner|intermediate|advanced|expert)\b", _FLAGS)
 _LEVEL_ASK = re.compile(
     r"\b(which|what)\s+(modules?|topics?)\b|\bmodules?\s+(are|in)\b.*\blevel\b|\blevels?\b",
@@ -85,9 +94,12 @@ _DURATION = re.compile(
 )
 _DURATION_SCOPE = re.compile(
     r"\b(course|curriculum|program|programme|track|roadmap|module|level|beginner|intermediate|"
-    r"advanced|expert|whole\s+thing|all\s+of\s+it|finish|complete|it\s+take|this\s+take|m\d{1,2})\b",
+    r"advanced|expert|whole\s+thing|all\s+of\s+it|finish|complete|m\d{1,2})\b|"
+    r"\b(it|this)\s+takes?(\s+(me|us))?\s*(?=[?!.,]|$|to\s+(finish|complete|get\s+through)\b)",
     _FLAGS,
 )
+""""How long does it take?" is the course; "how long does it take to retrain a model" or "...to
+get signed as a fashion model" is not."""
 _COUNT = re.compile(
     r"\bhow\s+many\s+(modules|questions|quiz(zes)?|quiz\s+questions|levels|weeks|badges|lessons|"
     r"sections|lectures|projects|tracks|topics|units)\b|\bnumber\s+of\s+(modules|levels|weeks|"
@@ -218,12 +230,13 @@ def course_question(text: str, badge_names: tuple[str, ...] = ()) -> CourseQuest
     if _WHICH_WEEK.search(text):
         return CourseQuestion("week", track=track, about=text)
     week = _WEEK_N.search(text)
-    if week:
+    about_weeks = _WEEK_CUE.search(text) or len(text.split()) <= _SHORT_WEEK
+    if week and about_weeks:
         number = ascii_int(week.group(1) or week.group(2) or "")
         if number is not None:
             return CourseQuestion("week", week=number, track=track)
     relative = _WEEK_REL.search(text)
-    if relative:
+    if relative and about_weeks:
         return CourseQuestion("week", relative=relative.group(1).casefold(), track=track)
     if module is not None and _MODULE_ASK.search(text) and len(text.split()) <= 12:
         about = "project" if _PROJECT.search(text) else None
