@@ -22,7 +22,14 @@ from knowledge.chunking import from_lesson
 from knowledge.embeddings import Embedder
 from knowledge.extractive import compose_extractive
 from knowledge.keywords import content_words
-from knowledge.query import INJECTION, SearchQuery, follow_up_cue, refers_back, strip_injection
+from knowledge.query import (
+    INJECTION,
+    SearchQuery,
+    follow_up_cue,
+    new_topic,
+    refers_back,
+    strip_injection,
+)
 from knowledge.retrieval import HybridRetriever, KeywordIndex, Passage, Retrieval
 from knowledge.spelling import root
 from knowledge.written import (
@@ -42,6 +49,8 @@ DETAIL_PASSAGES = 3
 NEAR_WRITTEN = 2
 """Other written answers the question came close to whose details may support the lead."""
 CONTEXT_CHARS = 300
+THREAD_TOLD = 0.8
+"""A follow-up's detail is skipped when this share of its words is in the thread's answers."""
 DEFINITION = re.compile(
     r"^\W*(what\s+is|what's|whats|wat\s+is|what\s+are|what\s+does\s+.+\s+mean|define"
     r"|definition\s+of|meaning\s+of)\b",
@@ -68,6 +77,9 @@ class ConversationPolicy:
     pronoun_margin: float = 0.04
     opens_margin: float = 0.0
     known_share: float = 0.5
+    blend: float = 0.3
+    """A follow-up's written matches (found with the previous question) are re-scored as
+    (1 - blend) x that match + blend x how close the message alone comes to the same answer."""
     min_alone: float = 0.35
     """A message with no follow-up cue that matches nothing on its own stands alone (and is
     declined): context never turns an off-topic message into a course question."""
@@ -77,6 +89,11 @@ class ConversationPolicy:
         if cue == "opens":
             return self.opens_margin
         return self.pronoun_margin if cue == "pronoun" else self.margin
+
+
+def _opening(answer: Written) -> str:
+    """A written answer's first sentence, which any reply that gave it contains."""
+    return next(iter(answer_sentences(answer)), answer.text)
 
 
 def section_key(passage: Passage) -> tuple[str, str] | None:
@@ -140,6 +157,8 @@ class ExtractiveAnswerer:
 
     def _stands_alone(self, text: str, alone: Retrieval) -> bool:
         cue = follow_up_cue(text)
+        if new_topic(text):
+            return True  # "unrelated, but ...": the learner says so
         if not refers_back(text) and self._known_share(text) < self.conversation.known_share:
             return True  # mostly words the course never uses ("and lasagna?"): a new topic
         if not cue and alone.confidence < self.conversation.min_alone:
@@ -190,8 +209,28 @@ class ExtractiveAnswerer:
         context = self._search(combined, v_context, module, k)
         margin = self.conversation.margin_for(follow_up_cue(text))
         if context.confidence >= alone.confidence + margin:
+            context = replace(
+                context, matches=self._blended(context.matches, v_alone), own_vector=v_alone
+            )
             return self._judge(SearchQuery(question, combined, False, True), context)
         return self._judge(SearchQuery(question, text, False, False), alone)
+
+    def _blended(self, matches: list[ProbeMatch], own: list[float]) -> list[ProbeMatch]:
+        """A follow-up's matches, found with the previous question, re-scored with how close the
+        message on its own comes to each: "what tools do people use" after a question on data
+        validation wants validation's tools, not validation's why."""
+        weight = self.conversation.blend
+        if self.written is None or not weight or not matches:
+            return matches
+        scored = self.written.index.scored(own, [m.key for m in matches])
+        alone: dict[str, float] = {}
+        for match in scored:  # best first: each answer's closest phrasing
+            alone.setdefault(match.key, match.score)
+        blended = [
+            replace(m, score=(1 - weight) * m.score + weight * alone.get(m.key, 0.0))
+            for m in matches
+        ]
+        return sorted(blended, key=lambda m: -m.score)
 
     def _judge(
         self, query: SearchQuery, found: Retrieval
@@ -250,11 +289,16 @@ class ExtractiveAnswerer:
         return exemplar if exemplar.score >= best + self.policy.decline_margin else None
 
     def answer(
-        self, question: str, history: Sequence[str] = (), module: str | None = None
+        self,
+        question: str,
+        history: Sequence[str] = (),
+        module: str | None = None,
+        said: Sequence[str] = (),
     ) -> Answer:
-        """A short grounded answer with citations, or a polite decline."""
+        """A short grounded answer with citations, or a polite decline; `said` holds the
+        thread's earlier answers, which a follow-up's answer does not repeat."""
         query, retrieval, declined = self.retrieve(question, history, module)
-        return declined or self.compose(query, retrieval)
+        return declined or self.compose(query, retrieval, said)
 
     def _lead(self, retrieval: Retrieval, question: str = "") -> Written | None:
         """The written answer to lead with; `question` is the learner's own words (a new
@@ -299,14 +343,23 @@ class ExtractiveAnswerer:
             return terms[0]  # "what is X": the definition, not a section that mentions X
         return max(near, key=supported)
 
-    def compose(self, query: SearchQuery, retrieval: Retrieval) -> Answer:
-        """The chat answer: the written answer, then details from the passages, with citations."""
+    def compose(self, query: SearchQuery, retrieval: Retrieval, said: Sequence[str] = ()) -> Answer:
+        """The chat answer: the written answer, then details from the passages, with citations.
+
+        A follow-up ("and rolling back?") is searched with the previous question, so the answer
+        that question got is often still the closest: it is not given twice in full (only its
+        sentences closest to the follow-up lead), and no detail the thread already got is
+        offered again.
+        """
+        thread = " ".join(said) if query.follow_up else ""
         passages = retrieval.passages[:TOP_PASSAGES]
         lead = self._lead(retrieval, "" if query.follow_up else query.original)
         if lead is None:
             return compose_extractive(query, retrieval, self._embedder)
         lead = self._focus(lead, retrieval)
-        details = self._details(query, retrieval, lead)
+        if thread and _opening(lead) in thread:
+            lead = self._new_part(lead, retrieval)
+        details = self._details(query, retrieval, lead, thread)
         lines = [lead.text]
         lines += [f"• {sentence}" for sentence, _ in details]
         citations = [self._cite(ref) for ref in lead.refs]
@@ -325,17 +378,26 @@ class ExtractiveAnswerer:
             search_text=query.text,
         )
 
+    def _new_part(self, lead: Written, retrieval: Retrieval) -> Written:
+        """The thread already got this answer: lead with only its sentences (and details)
+        closest to the follow-up's own words ("and rolling back?": the rollback sentence), not
+        the whole answer again."""
+        return self._narrowed(lead, retrieval.own_vector)
+
     def _focus(self, lead: Written, retrieval: Retrieval) -> Written:
         """A lesson's key-terms answer defines several terms, one per sentence: lead with the
         sentences (of its text and details) that come closest to the question, in their order."""
-        if self.sentences is None or not retrieval.query_vector or lead.kind != "section":
+        if lead.kind != "section" or not lead.refs or not lead.refs[0].endswith("#key-terms"):
             return lead
-        if not lead.refs or not lead.refs[0].endswith("#key-terms"):
+        return self._narrowed(lead, retrieval.query_vector)
+
+    def _narrowed(self, lead: Written, vector: list[float]) -> Written:
+        """The lead cut to its sentences and details closest to `vector` (at most
+        `policy.focus_sentences`, within `policy.focus_gap` of the closest), in their order."""
+        if self.sentences is None or not vector:
             return lead
         said = said_sentences(lead)
-        scored = [
-            m for m in self.sentences.scored(retrieval.query_vector, [lead.key]) if m.probe in said
-        ]
+        scored = [m for m in self.sentences.scored(vector, [lead.key]) if m.probe in said]
         if not scored:
             return lead
         bar = scored[0].score - self.policy.focus_gap
@@ -373,7 +435,7 @@ class ExtractiveAnswerer:
         return Citation.of_section(lesson, anchor) if lesson else None
 
     def _details(
-        self, query: SearchQuery, retrieval: Retrieval, lead: Written
+        self, query: SearchQuery, retrieval: Retrieval, lead: Written, thread: str = ""
     ) -> list[tuple[str, Citation | None]]:
         """Up to `policy.details` sentences closest to the question that the lead does not say.
 
@@ -392,6 +454,7 @@ class ExtractiveAnswerer:
         ]
         sources = [lead.key, *dict.fromkeys(near[:NEAR_WRITTEN]), *passages]
         said = content_words(lead.text)
+        told = content_words(thread) if thread else set()
         picked: list[tuple[str, Citation | None]] = []
         seen: list[set[str]] = []
         scored = self.sentences.scored(retrieval.query_vector, sources)
@@ -403,6 +466,8 @@ class ExtractiveAnswerer:
             words = content_words(match.probe)
             if INJECTION.search(match.probe) or len(words - said) < 0.5 * len(words):
                 continue  # the lead already says it
+            if len(words & told) >= THREAD_TOLD * len(words):
+                continue  # an earlier answer in the thread said it
             if any(len(words & other) > 0.6 * len(words) for other in seen):
                 continue
             if self.sentences.overlap(match.row, rows) >= self.policy.detail_overlap:

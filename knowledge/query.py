@@ -75,6 +75,13 @@ _OPENS_FOLLOW_UP = re.compile(
     r"|what\s+else|anything\s+else|more\s+on|can\s+you\s+(elaborate|expand))\b",
     re.IGNORECASE,
 )
+_NEW_TOPIC = re.compile(
+    r"^.{0,40}?(\b(unrelated|separate|different|another|other|random|new|side)\s+"
+    r"(q|qs|question|topic|thing)\b|\bunrelated\b|\boff[-\s]topic\b|"
+    r"\b(change|switch(ing)?)\s+(of\s+)?(topics?|subjects?)\b)",
+    re.IGNORECASE | re.DOTALL,
+)
+"""Said before a new question: "unrelated, ...", "different q: ...", "other thing, ..."."""
 _PRONOUN = re.compile(r"\b(it|its|that|this|those|these|them|they|there)\b", re.IGNORECASE)
 
 
@@ -106,6 +113,11 @@ def strip_injection(message: str) -> tuple[str, bool]:
 def refers_back(message: str) -> bool:
     """Whether the message has a pronoun that may point into the thread ("detect it")."""
     return bool(_PRONOUN.search(message))
+
+
+def new_topic(message: str) -> bool:
+    """Whether the learner says the message starts a new topic ("separate thing, ...")."""
+    return bool(_NEW_TOPIC.search(message))
 
 
 def follow_up_cue(message: str) -> str | None:

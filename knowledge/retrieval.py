@@ -70,6 +70,8 @@ class Retrieval:
     query_vector: list[float] = field(repr=False, default_factory=list)
     matches: list[ProbeMatch] = field(default_factory=list)
     """Written answers whose learner phrasings are closest to the query, best first."""
+    own_vector: list[float] = field(repr=False, default_factory=list)
+    """For a follow-up searched with the previous question: the message's own embedding."""
 
     @property
     def confidence(self) -> float:

@@ -193,9 +193,10 @@ class Knowledge:
         """Answer a learner's question, using earlier turns of the thread for follow-ups.
 
         `history` (earlier questions) steers the search; `turns` (earlier questions with the
-        answers given) go to the model, when one phrases answers.
+        answers given) go to the model, when one phrases answers, and otherwise keep a
+        follow-up's answer from repeating what the thread was already told.
         """
-        answerer = self.answerer
-        if self._llm_answerer is not None:
+        if self.answerer is not self.extractive and self._llm_answerer is not None:
             return self._llm_answerer.answer(question, history, module, turns)
-        return answerer.answer(question, history, module)
+        said = [turn.answer for turn in turns or ()]  # a follow-up does not repeat them
+        return self.extractive.answer(question, history, module, said)

@@ -16,6 +16,8 @@ import re
 from collections import Counter
 from collections.abc import Collection, Iterable, Mapping
 
+from knowledge.keywords import STOPWORDS
+
 MIN_LENGTH = 5
 COURSE_MIN = 3
 """A course word must appear this often to be a correction (a one-off may be a typo itself)."""
@@ -94,7 +96,11 @@ class Speller:
         found = []
         for match in _WORD.finditer(text):
             word = match.group(0).lower()
-            if len(word) < FOREIGN_MIN or self.words.get(word, 0) < ENGLISH_MIN:
+            if (
+                len(word) < FOREIGN_MIN
+                or word in STOPWORDS
+                or self.words.get(word, 0) < ENGLISH_MIN
+            ):
                 continue
             if root(word) not in self._roots and root(word) not in ours:
                 found.append(word)

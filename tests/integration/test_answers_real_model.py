@@ -201,3 +201,24 @@ def test_a_word_the_course_never_uses_needs_a_close_match_to_be_answered(chat: F
         assert "only answer questions about the MLOps course" in chat.send("fo", message), message
     replies = chat.send("fo", "my boss wants the drift report every monday, how do I schedule it?")
     assert "only answer questions" not in replies
+
+
+def test_a_follow_up_answers_the_follow_up_instead_of_repeating_the_answer(
+    chat: FakeChat,
+) -> None:
+    first = chat.send(
+        "ro", "how do I promote a model to production in mlflow now that stages are gone?"
+    )
+    replies = chat.send("ro", "and how do I roll back?")
+    lead = replies.text.split("\n")[0]
+    assert lead != first.text.split("\n")[0]
+    assert "roll" in lead.lower() and "alias" in lead.lower()
+    told = first.text.replace("\n", " ")
+    assert not any(line.lstrip("• ") in told for line in replies.text.split("\n")[1:-1])
+
+
+def test_a_message_that_says_it_changes_the_subject_is_not_a_follow_up(chat: FakeChat) -> None:
+    chat.send("su", "how do I version a big csv with dvc?")
+    replies = chat.send("su", "unrelated, but what is a feature store?")
+    assert "feature" in replies.text.split("\n")[0].lower()
+    assert "dvc" not in replies.text.lower()

@@ -200,3 +200,11 @@ def test_a_week_or_a_duration_in_passing_does_not_make_a_course_question(chat: F
         assert "roadmap-12w" not in replies and "hours" not in replies, message
     assert "`roadmap-12w`" in chat.send("ada", "what are we covering this week?")
     assert "hours" in chat.send("ada", "how long does it take?")
+
+
+def test_where_do_i_start_after_a_described_problem_is_searched_not_the_course_plan(
+    chat: FakeChat,
+) -> None:
+    described = "p50 latency looks fine but p99 keeps spiking since monday, where do i even start"
+    assert "/quiz m01" not in chat.send("ada", described)
+    assert "/quiz m01" in chat.send("ada", "where do i even start?")

@@ -10,7 +10,7 @@ from knowledge.answer import RelevancePolicy
 from knowledge.answerer import ConversationPolicy, ExtractiveAnswerer
 from knowledge.embeddings import HashingEmbedder
 from knowledge.ingest import ingest
-from knowledge.query import follow_up_cue, strip_injection
+from knowledge.query import follow_up_cue, new_topic, strip_injection
 from knowledge.retrieval import HybridRetriever, rrf
 from knowledge.sentences import split_sentences, stands_alone
 from knowledge.store import ChromaStore
@@ -139,3 +139,28 @@ def test_a_sentence_is_not_cut_after_an_abbreviation() -> None:
         "Model cards (Mitchell et al. 2019) describe intended use.",
         "Aliases move; versions do not.",
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "unrelated, but what is a feature store",
+        "separate thing: my labels are 2% positive",
+        "cool. random q, bagging vs boosting?",
+        "totally different question - what is dvc",
+    ],
+)
+def test_a_message_can_say_it_starts_a_new_topic(text: str) -> None:
+    assert new_topic(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "and what about the other one?",
+        "how do i check different age groups for bias",
+        "is there another way to do it",
+    ],
+)
+def test_words_like_other_or_different_alone_do_not_start_a_new_topic(text: str) -> None:
+    assert not new_topic(text)

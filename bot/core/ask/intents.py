@@ -75,6 +75,8 @@ _NEXT = re.compile(
     r"\bwhat\s+now\b|\bwhere\s+to\s+start\b|\bhow\s+am\s+i\s+doing\b",
     _FLAGS,
 )
+_SHORT_NEXT = 12
+"""A longer "..., where do I even start?" describes a problem first: it is searched."""
 _MODULE_REF = re.compile(r"\b(?:module|mod)\s*#?\s*(\d{1,2})\b|\bm(\d{1,2})\b", _FLAGS)
 _MODULE_ASK = re.compile(
     r"\b(what'?s|what\s+is|what\s+are|what\s+do(es)?|tell\s+me|overview|summar\w*|"
@@ -243,7 +245,7 @@ def course_question(text: str, badge_names: tuple[str, ...] = ()) -> CourseQuest
         return CourseQuestion("module", module=module, about=about)
     if level is not None and _LEVEL_ASK.search(text) and len(text.split()) <= 12:
         return CourseQuestion("level", level=level)
-    if _NEXT.search(text):
+    if _NEXT.search(text) and len(text.split()) <= _SHORT_NEXT:
         return CourseQuestion("next", track=track)
     if _WHAT_NOW.search(text) and len(text.split()) <= 10:
         return CourseQuestion("week", relative="this", track=track)
