@@ -198,7 +198,9 @@ def test_a_word_the_course_never_uses_needs_a_close_match_to_be_answered(chat: F
         "which pipeline carries oil from alaska, the keystone one?",
         "best flask for keeping coffee hot on a hike",
     ):
-        assert "only answer questions about the MLOps course" in chat.send("fo", message), message
+        replies = chat.send("fo", message)
+        assert "only answer questions about the MLOps course" in replies, message
+        assert "closest material" not in replies, message  # no "read m06" for continents
     replies = chat.send("fo", "my boss wants the drift report every monday, how do I schedule it?")
     assert "only answer questions" not in replies
 
