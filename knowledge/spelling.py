@@ -6,7 +6,8 @@ lesson that answers it (and BM25 misses the keyword). A word that is neither in 
 common English word, five letters or longer and made of letters only (not code, not a path), is
 replaced by the course's most frequent word one edit away (a letter added, dropped, changed or
 two swapped). Every other word is left as it is: English words the course never uses ("water",
-"players") are a question about something else, not a typo.
+"players") are a question about something else, not a typo; `Speller.foreign` names them, so
+the answerer can ask for a closer match before answering ("continental drift").
 """
 
 from __future__ import annotations
