@@ -31,7 +31,7 @@ from knowledge.query import (
     strip_injection,
 )
 from knowledge.retrieval import HybridRetriever, KeywordIndex, Passage, Retrieval
-from knowledge.spelling import root
+from knowledge.spelling import root, roots_of
 from knowledge.written import (
     DECLINE_KEYS,
     ProbeIndex,
@@ -141,18 +141,21 @@ class ExtractiveAnswerer:
             return 0.0
         return len(words & self.retriever.keywords.vocabulary) / len(words)
 
+    def warm(self) -> None:
+        """Gather the course's vocabulary now (the first question would otherwise wait ~0.1 s)."""
+        self._foreign("")
+
     def _foreign(self, text: str) -> list[str]:
         """The message's common English words that the course never uses: not in any passage,
         written answer, or way learners ask for one."""
         keywords = self.retriever.keywords
         if self._ours is None or self._ours[0] is not keywords:
-            texts = []
+            texts: list[str] = []
             if self.written is not None:
                 texts += [w.text for w in self.written.answers.values()]
                 texts += [d for w in self.written.answers.values() for d in w.details]
                 texts += [p.text for p in self.written.probes if p.key not in DECLINE_KEYS]
-            words = {w.lower() for t in texts for w in re.findall(r"[A-Za-z]+", t)}
-            self._ours = (keywords, {root(w) for w in words | keywords.vocabulary})
+            self._ours = (keywords, roots_of(texts) | {root(t) for t in keywords.vocabulary})
         return keywords.speller.foreign(text, self._ours[1])
 
     def _stands_alone(self, text: str, alone: Retrieval) -> bool:
@@ -359,8 +362,8 @@ class ExtractiveAnswerer:
         if lead is None:
             return compose_extractive(query, retrieval, self._embedder)
         lead = self._focus(lead, retrieval)
-        if thread and _opening(lead) in thread:
-            lead = self._new_part(lead, retrieval)
+        if thread and _opening(lead) in thread:  # told already: only what fits the follow-up
+            lead = self._narrowed(lead, retrieval.own_vector)
         details = self._details(query, retrieval, lead, thread)
         lines = [lead.text]
         lines += [f"• {sentence}" for sentence, _ in details]
@@ -379,12 +382,6 @@ class ExtractiveAnswerer:
             key=lead.key,
             search_text=query.text,
         )
-
-    def _new_part(self, lead: Written, retrieval: Retrieval) -> Written:
-        """The thread already got this answer: lead with only its sentences (and details)
-        closest to the follow-up's own words ("and rolling back?": the rollback sentence), not
-        the whole answer again."""
-        return self._narrowed(lead, retrieval.own_vector)
 
     def _focus(self, lead: Written, retrieval: Retrieval) -> Written:
         """A lesson's key-terms answer defines several terms, one per sentence: lead with the

@@ -163,14 +163,15 @@ class Knowledge:
             self._warming.join(wait)
 
     def warm_up(self) -> None:
-        """Load the model, keyword index, word list and phrasings now (from a background thread
-        at start)."""
+        """Load the model, keyword index, word list, phrasings and the course's vocabulary now
+        (from a background thread at start)."""
         self.embedder.embed(["warm up"])
         if self.store.count() > 0:
             _ = self.retriever.keywords.speller.words  # the keyword index and the word list
             self.sentences.warm()
             if self.written is not None:
                 self.written.index.warm()
+            self.extractive.warm()
 
     def similarity(self, question: str, candidates: Sequence[str]) -> list[float]:
         """Cosine similarity of `question` to each candidate (candidates' vectors are cached)."""

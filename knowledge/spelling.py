@@ -28,6 +28,7 @@ ENGLISH_MIN = 100
 common misspellings, rarely)."""
 _WORD = re.compile(r"(?<![\w./@#:<-])[A-Za-z][a-z]+(?![\w./@>-])")
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
+_LETTERS_ONLY = re.compile(r"[A-Za-z]+")
 
 
 @functools.cache
@@ -55,7 +56,7 @@ class Speller:
     def __init__(self, course_texts: Iterable[str], words: Mapping[str, int] | None = None) -> None:
         self.course: Counter[str] = Counter()
         for text in course_texts:
-            self.course.update(w.lower() for w in re.findall(r"[A-Za-z]+", text))
+            self.course.update(w.lower() for w in _LETTERS_ONLY.findall(text))
         self._english = words
         self._roots: set[str] | None = None
 
@@ -93,7 +94,7 @@ class Speller:
         even when another of its words is ours (`drift`). `ours` adds the roots (`root`) of words
         the course uses outside the lessons."""
         if self._roots is None:
-            self._roots = {root(word) for word in self.course}
+            self._roots = roots_of(self.course)
         found = []
         for match in _WORD.finditer(text):
             word = match.group(0).lower()
@@ -103,7 +104,8 @@ class Speller:
                 or self.words.get(word, 0) < ENGLISH_MIN
             ):
                 continue
-            if root(word) not in self._roots and root(word) not in ours:
+            stem = root(word)
+            if stem not in self._roots and stem not in ours:
                 found.append(word)
         return found
 
@@ -124,3 +126,8 @@ def root(word: str) -> str:
     if len(word) > FOREIGN_MIN and word[-1] == word[-2]:
         word = word[:-1]
     return word
+
+
+def roots_of(texts: Iterable[str]) -> set[str]:
+    """The roots of every word in `texts` (what `Speller.foreign` compares against)."""
+    return {root(word.lower()) for text in texts for word in _LETTERS_ONLY.findall(text)}
