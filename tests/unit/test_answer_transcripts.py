@@ -120,6 +120,19 @@ def test_a_certificate_question_goes_to_the_organisers_and_is_logged_as_a_gap(
     assert row.declined and row.kind == "organiser"
 
 
+def test_an_invoice_or_a_payment_in_ml_work_is_a_course_question_not_the_organisers(
+    chat: FakeChat,
+) -> None:
+    for question in (
+        "should we build our own invoice OCR model or just use textract?",
+        "why would i pay for sagemaker when i could run mlflow + kserve on our own k8s?",
+    ):
+        assert "cohort organisers" not in chat.send("ada", question)
+        assert asked(chat)[-1].kind != "organiser"
+    assert "cohort organisers" in chat.send("ada", "the invoice i got has the wrong company name")
+    assert "cohort organisers" in chat.send("ada", "can i get an extension on the capstone?")
+
+
 def test_an_organiser_faq_entry_is_answered_in_that_cohort(chat: FakeChat) -> None:
     chat.send_admin("coach", COHORT, thread=None)
     added = chat.send_admin(

@@ -122,16 +122,36 @@ _EARN = re.compile(
 """Without the word "badge", only these make a badge's name a badge question: "what is the
 first step in MLOps" or "data engineering vs MLOps" name no badge."""
 _ORGANISER = re.compile(
-    r"\bcertificat\w*|\brefund\w*|\breimburs\w*|\binvoice\w*|\breceipt\w*|\btuition\b|"
-    r"\bpayments?\b|\bpay\s+(for|back)\b|\bscholarship\w*|\bdiscount\w*|\bfees?\b|"
+    r"\breimburs\w*|\btuition\b|\bscholarship\w*|"
     r"\bmentor(ing|ship)?\s+(session|call|meeting|slot|hour)s?\b|\boffice\s+hours?\b|"
-    r"\bone[-\s]on[-\s]one\b|\b1[:-]1\b|\bdeadlines?\b|\bextension\b|\blate\s+submission\b|"
-    r"\bdue\s+date\b|\b(session|lecture|class|call|zoom|live)\s+recordings?\b|"
+    r"\bone[-\s]on[-\s]one\b|\b1[:-]1\b|\blate\s+submission\b|"
+    r"\b(session|lecture|class|call|zoom|live)\s+recordings?\b|"
     r"\brecordings?\s+of\s+(the\s+)?(session|lecture|class|call|live)\w*|"
     r"\brecorded\s+(session|lecture|class|call)s?\b|\battendance\b|\benrol+(ment|ed|ing)?\b|"
     r"\bwithdraw\w*\b|\bdrop\s+out\b|\bdefer\w*\s+(to|my)\b|\bgraduation\s+(ceremony|date)\b|"
     r"\b(live|zoom|kick-?off|demo\s+day)\s+(session|call|meeting|event)s?\b|"
     r"\bcalendar\s+invites?\b|\bvisa\b|\bcohort\s+(start|end)s?\s+date\b|\bgrad(e|ing)\s+appeal\b",
+    _FLAGS,
+)
+"""Only the cohort's organisers can answer these."""
+_ORGANISER_WORD = re.compile(
+    r"\bcertificat\w*|\brefund\w*|\binvoice\w*|\breceipt\w*|\bpayments?\b|"
+    r"\bpay\s+(for|back)\b|\bdiscount\w*|\bfees?\b|\bdeadlines?\b|\bextension\b|"
+    r"\bdue\s+date\b",
+    _FLAGS,
+)
+"""Organisers' business too, unless the message is about ML work: an invoice OCR model, paying
+for SageMaker, the refunds a support agent issues, kubelet certificates, spot discounts."""
+_COURSE_ITSELF = re.compile(
+    r"\b(course|cohort|program+e?|bootcamp|capstone|organi[sz]ers?|mentors?|submi(t|ssion)\w*|"
+    r"enrol\w*|tutor)\b",
+    _FLAGS,
+)
+_ML_WORK = re.compile(
+    r"\b(models?|ml|mlops|ai|llms?|agents?|data(set)?s?|pipelines?|train\w*|inference|serv(e|ing)|"
+    r"deploy\w*|apis?|endpoints?|kubernetes|k8s|kubelet|docker|clusters?|nodes?|pods?|mlflow|"
+    r"sagemaker|vertex|kserve|textract|ocr|fraud|predict\w*|features?|drift|monitor\w*|gpus?|"
+    r"cloud|aws|gcp|azure|tls|ssl|latency|instances?|spot|experiments?|metrics?)\b",
     _FLAGS,
 )
 TRACK_HINTS = (
@@ -181,7 +201,11 @@ def without_pleasantries(text: str) -> str:
 
 def organiser_question(text: str) -> bool:
     """Whether only the cohort's organisers can answer (certificates, refunds, deadlines ...)."""
-    return bool(_ORGANISER.search(text))
+    if _ORGANISER.search(text):
+        return True
+    if not _ORGANISER_WORD.search(text):
+        return False
+    return bool(_COURSE_ITSELF.search(text)) or not _ML_WORK.search(text)
 
 
 def _track_hint(text: str) -> str | None:
