@@ -115,8 +115,10 @@ _SUFFIXES = ("ations", "ation", "ions", "ion", "ings", "ing", "ers", "er", "ies"
 
 def root(word: str) -> str:
     """`rejection`, `rejected`, `rejects` -> `reject`; `labelled` -> `label`; `registries` ->
-    `registry`. Crude but the same for every form, which is all telling a word the course uses
-    in another form from one it never uses needs."""
+    `registry`; `unfair` -> `fair`. Crude but the same for every form, which is all telling a
+    word the course uses in another form from one it never uses needs."""
+    if word.startswith("un") and len(word) - 2 >= FOREIGN_MIN:
+        word = word[2:]  # `unfair` is a course word when `fairness` is
     for suffix in (*_SUFFIXES, "s", "d"):
         if word.endswith(suffix) and len(word) - len(suffix) >= FOREIGN_MIN:
             word = word[: -len(suffix)] + ("y" if suffix == "ies" else "")

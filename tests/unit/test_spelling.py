@@ -63,3 +63,4 @@ def test_a_root_joins_the_forms_of_a_word() -> None:
     assert root("rejection") == root("rejected") == root("rejects") == "reject"
     assert root("labels") == root("labelled") == "label"
     assert root("registries") == root("registry") and root("revise") == root("revised")
+    assert root("unfair") == root("fair") and root("unlabelled") == root("label")
