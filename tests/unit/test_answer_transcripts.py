@@ -111,6 +111,14 @@ def test_whats_in_a_module_and_its_prerequisites(chat: FakeChat) -> None:
     assert "Before *m05" in replies and "`m01`" in replies and "`m04`" in replies
 
 
+def test_a_question_that_names_a_module_asks_about_its_topic_not_its_overview(
+    chat: FakeChat,
+) -> None:
+    assert "*m22 · " in chat.send("ada", "give me a quick overview of module 22")
+    replies = chat.send("ada", "what are the dora metrics from m22")
+    assert "*m22 · " not in replies and asked(chat)[-1].kind != "course"
+
+
 def test_a_certificate_question_goes_to_the_organisers_and_is_logged_as_a_gap(
     chat: FakeChat,
 ) -> None:

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from curriculum.numbers import ascii_int
+from knowledge.keywords import content_words
 
 _FLAGS = re.IGNORECASE
 _GREETING = re.compile(
@@ -54,6 +55,14 @@ _LEVEL_ASK = re.compile(
     r"\b(which|what)\s+(modules?|topics?)\b|\bmodules?\s+(are|in)\b.*\blevel\b|\blevels?\b",
     _FLAGS,
 )
+_MODULE_WORDS = frozenset(
+    re.findall(
+        r"\w+",
+        "module modul mod lesson learn taught teach go goe over quick short brief give list show"
+        " describe main idea key big picture",
+    )
+)
+"""Words of `give me a quick overview of module 7` that ask about the module as a whole."""
 _PROJECT = re.compile(r"\bprojects?\b|\bdeliverables?\b|\bhand\s+in\b", _FLAGS)
 _SKIP_TO = re.compile(
     r"\bskip\s+(straight\s+|ahead\s+|directly\s+)?to\b|\bjump\s+(straight\s+)?to\b", _FLAGS
@@ -219,6 +228,15 @@ def _module_number(text: str) -> int | None:
     return ascii_int(match.group(1) or match.group(2))
 
 
+def _only_the_module(text: str) -> bool:
+    """`what's in module 7?`, `what does m22 cover`: the module is all that is asked about, not
+    `what are the dora metrics from m22` (searched, that module first)."""
+    if len(text.split()) > 12:
+        return False
+    rest = _PROJECT.sub(" ", _MODULE_ASK.sub(" ", _MODULE_REF.sub(" ", text)))
+    return not (content_words(rest) - _MODULE_WORDS)
+
+
 def _level(text: str) -> str | None:
     match = _LEVEL.search(text)
     return match.group(1).casefold() if match else None
@@ -264,7 +282,7 @@ def course_question(text: str, badge_names: tuple[str, ...] = ()) -> CourseQuest
     relative = _WEEK_REL.search(text)
     if relative and about_weeks:
         return CourseQuestion("week", relative=relative.group(1).casefold(), track=track)
-    if module is not None and _MODULE_ASK.search(text) and len(text.split()) <= 12:
+    if module is not None and _MODULE_ASK.search(text) and _only_the_module(text):
         about = "project" if _PROJECT.search(text) else None
         return CourseQuestion("module", module=module, about=about)
     if level is not None and _LEVEL_ASK.search(text) and len(text.split()) <= 12:
