@@ -98,7 +98,7 @@ class RelevancePolicy:
     written_similarity: float = 0.62
     answer_similarity: float = 0.46
     lead_similarity: float = 0.50
-    agree_similarity: float = 0.35
+    agree_similarity: float = 0.38
     lead_gap: float = 0.08
     support_weight: float = 0.5
     """The lead is chosen among the written answers within `lead_gap` of the best match, by

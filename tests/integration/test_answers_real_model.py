@@ -144,6 +144,13 @@ def test_messages_that_share_only_a_word_with_the_course_are_declined(chat: Fake
     )
 
 
+def test_a_web_security_question_is_not_answered_from_model_security(chat: FakeChat) -> None:
+    # The nearest phrasing (0.36) and the best passage (m14's worked example, by keywords) share
+    # a section, which alone is too little agreement to answer from.
+    replies = chat.send("ph", "php login form with password_hash and password_verify, secure?")
+    assert "only answer questions about the MLOps course" in replies
+
+
 def test_mlops_vs_devops_gets_a_direct_answer(chat: FakeChat) -> None:
     replies = chat.send("di", "What is the difference between MLOps and DevOps?")
     assert "DevOps" in replies.text.split("\n")[0]
