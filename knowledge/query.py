@@ -16,14 +16,15 @@ _INJECTION = [
     r"\byou\s+are\s+now\b[^.?!\n]*",
     r"\b(act|behave)\s+as\b[^.?!\n]*",
     r"\bpretend\s+(to\s+be|you\s+are|you'?re)\b[^.?!\n]*",
-    r"\byou'?re\s+(not\s+\w+\s+\w+\s+anymore|(a|an)\s+[\w\s-]{0,30}?\s+now)\b",
-    r"\[/?INST\]|<</?SYS>>|</?system>|\bdeveloper\s+message\b|\bdebug\s+mode\s+(on|enabled|activated)\b|\bcontent\s+policy\b",
+    r"\byou'?re\s+(not\s+(a|an|my|the)\s+\w+\s+anymore|(a|an)\s+[\w\s-]{0,30}?\s+now)\b",
+    r"\[/?INST\]|<</?SYS>>|</?system>|\bdeveloper\s+message\b|\bcontent\s+policy\b|"
+    r"\bdebug\s+mode\s+(on|enabled|activated)\b",
     r"\brepeat\s+the\s+(words|text)\s+above\b",
     r"\bDAN\b|\bjailbreak\w*|\bdeveloper\s+mode\b|\bdo\s+anything\s+now\b",
     r"\b(without|no)\s+(any\s+)?(restrictions|rules|filters|limits|censorship)\b",
     r"\b(no|zero|without)\s+(topic|content|safety)\s+(restrictions|rules|filters|limits)\b",
-    r"\bforget\s+(that\s+)?(you'?re|you\s+are|your\s+role)\b|\byou\s+are\s+[\"']?\w+[\"']?\s+now\b",
-    r"\b(always|never)\s+(answers|says\s+no|refuses)\b",
+    r"\bforget\s+(that\s+)?(you'?re|you\s+are|your\s+role)\b|\bnever\s+says\s+no\b",
+    r"\byou\s+are\s+[\"']?(?-i:[A-Z])\w*[\"']?\s+now\b",  # "you are ChefBot now"
     r"\b(api\s+keys?|passwords?|credentials|secrets?|tokens?)\s+(you|in\s+your)\b[^.?!\n]*",
     # instructions hidden in pasted text, or aimed at what the tutor says next
     r"\b(ignore|disregard)\s+(the\s+|this\s+|that\s+)?(user|learner|question|above|previous)\b",

@@ -122,6 +122,9 @@ def test_a_persona_switch_is_an_injection_but_a_system_prompt_is_a_course_subjec
         "how should we version the system prompt of our support bot?",
         "is flask debug mode ok in production?",
         "we have no alerting rules yet, what should we alert on?",
+        "if you are training now, should the scaler be refit?",
+        "if you're not using gpus anymore, how do I scale the node pool down?",
+        "our llm never refuses harmful prompts, which guardrails do we add?",
     ):
         assert not injected(question), question
 

@@ -230,7 +230,7 @@ def _module_number(text: str) -> int | None:
 
 def _only_the_module(text: str) -> bool:
     """`what's in module 7?`, `what does m22 cover`: the module is all that is asked about, not
-    `what are the dora metrics from m22` (searched, that module first)."""
+    `what are the dora metrics from m22` (searched)."""
     if len(text.split()) > 12:
         return False
     rest = _PROJECT.sub(" ", _MODULE_ASK.sub(" ", _MODULE_REF.sub(" ", text)))
