@@ -141,6 +141,21 @@ def test_an_invoice_or_a_payment_in_ml_work_is_a_course_question_not_the_organis
     assert "cohort organisers" in chat.send("ada", "can i get an extension on the capstone?")
 
 
+def test_a_problem_told_with_last_week_or_a_one_on_one_is_searched_not_routed(
+    chat: FakeChat,
+) -> None:
+    for question in (
+        "i ran about 30 training runs last week and the best score is lost in a notebook",
+        "our gpu sits at 10% utilization what do i do",
+        "my director's first 1:1 was full of jargon about platform teams",
+        "why would i discount future benefits in the business case",
+    ):
+        chat.send("ada", question)
+        assert asked(chat)[-1].kind not in ("course", "organiser"), question
+    chat.send("ada", "what should i study this week?")
+    assert asked(chat)[-1].kind == "course"
+
+
 def test_an_organiser_faq_entry_is_answered_in_that_cohort(chat: FakeChat) -> None:
     chat.send_admin("coach", COHORT, thread=None)
     added = chat.send_admin(

@@ -68,8 +68,9 @@ _SKIP_TO = re.compile(
     r"\bskip\s+(straight\s+|ahead\s+|directly\s+)?to\b|\bjump\s+(straight\s+)?to\b", _FLAGS
 )
 _WHAT_NOW = re.compile(
-    r"\bwhat\s+(should|do|shall|must)\s+i\s+(be\s+)?(study|studying|learn|learning|do|doing|"
-    r"work(ing)?\s+on|focus(ing)?\s+on|read|reading)\b(?!.*\b(about|with|for|if)\b)",
+    r"^\W*((hi|hey|hello|ok|okay|so|and|now|then)\W+)*"
+    r"what\s+(should|do|shall|must)\s+i\s+(be\s+)?(study|studying|learn|learning|do|doing|"
+    r"work(ing)?\s+on|focus(ing)?\s+on|read|reading)\b(?!.*\b(about|with|for|if|when)\b)",
     _FLAGS,
 )
 _ALONE = (
@@ -133,8 +134,7 @@ first step in MLOps" or "data engineering vs MLOps" name no badge."""
 _ORGANISER = re.compile(
     r"\breimburs\w*|\btuition\b|\bscholarship\w*|"
     r"\bmentor(ing|ship)?\s+(session|call|meeting|slot|hour)s?\b|\boffice\s+hours?\b|"
-    r"\bone[-\s]on[-\s]one\b|\b1[:-]1\b|\blate\s+submission\b|"
-    r"\b(session|lecture|class|call|zoom|live)\s+recordings?\b|"
+    r"\blate\s+submission\b|\b(session|lecture|class|zoom|live)\s+recordings?\b|"
     r"\brecordings?\s+of\s+(the\s+)?(session|lecture|class|call|live)\w*|"
     r"\brecorded\s+(session|lecture|class|call)s?\b|\battendance\b|\benrol+(ment|ed|ing)?\b|"
     r"\bwithdraw\w*\b|\bdrop\s+out\b|\bdefer\w*\s+(to|my)\b|\bgraduation\s+(ceremony|date)\b|"
@@ -146,7 +146,7 @@ _ORGANISER = re.compile(
 _ORGANISER_WORD = re.compile(
     r"\bcertificat\w*|\brefund\w*|\binvoice\w*|\breceipt\w*|\bpayments?\b|"
     r"\bpay\s+(for|back)\b|\bdiscount\w*|\bfees?\b|\bdeadlines?\b|\bextension\b|"
-    r"\bdue\s+date\b",
+    r"\bdue\s+date\b|\bone[-\s]on[-\s]one\b|\b1[:-]1\b|\bcall\s+recordings?\b",
     _FLAGS,
 )
 """Organisers' business too, unless the message is about ML work: an invoice OCR model, paying
@@ -157,10 +157,14 @@ _COURSE_ITSELF = re.compile(
     _FLAGS,
 )
 _ML_WORK = re.compile(
-    r"\b(models?|ml|mlops|ai|llms?|agents?|data(set)?s?|pipelines?|train\w*|inference|serv(e|ing)|"
-    r"deploy\w*|apis?|endpoints?|kubernetes|k8s|kubelet|docker|clusters?|nodes?|pods?|mlflow|"
+    r"\d\s*%|\b(models?|ml|mlops|ai|llms?|agents?|data(set)?s?|pipelines?|train\w*|inference|"
+    r"serv(e|ing)|deploy\w*|apis?|endpoints?|kubernet\w*|k8s|kubelet|docker|dvc|storage|s3|"
+    r"tools?|licen[cs]\w*|clusters?|nodes?|pods?|mlflow|"
     r"sagemaker|vertex|kserve|textract|ocr|fraud|predict\w*|features?|drift|monitor\w*|gpus?|"
-    r"cloud|aws|gcp|azure|tls|ssl|latency|instances?|spot|experiments?|metrics?)\b",
+    r"cloud|aws|gcp|azure|tls|ssl|latency|instances?|spot|experiments?|metrics?|prompts?|"
+    r"bots?|eval\w*|gates?|npv|roi|payback|benefits?|cash\s+flows?|scenarios?|thresholds?|"
+    r"churn\w*|retention|platform|team|director|speech|wav|transcri\w*|"
+    r"discount(ing|ed)?\s+(rate|future|the|each|yearly|cash|benefits?))\b",
     _FLAGS,
 )
 TRACK_HINTS = (
@@ -274,7 +278,8 @@ def course_question(text: str, badge_names: tuple[str, ...] = ()) -> CourseQuest
     if _WHICH_WEEK.search(text):
         return CourseQuestion("week", track=track, about=text)
     week = _WEEK_N.search(text)
-    about_weeks = _WEEK_CUE.search(text) or len(text.split()) <= _SHORT_WEEK
+    words = len(text.split())
+    about_weeks = words <= _SHORT_WEEK or (_WEEK_CUE.search(text) and words <= _SHORT_NEXT)
     if week and about_weeks:
         number = ascii_int(week.group(1) or week.group(2) or "")
         if number is not None:
