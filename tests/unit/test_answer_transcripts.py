@@ -139,6 +139,12 @@ def test_an_invoice_or_a_payment_in_ml_work_is_a_course_question_not_the_organis
         assert asked(chat)[-1].kind != "organiser"
     assert "cohort organisers" in chat.send("ada", "the invoice i got has the wrong company name")
     assert "cohort organisers" in chat.send("ada", "can i get an extension on the capstone?")
+    assert "cohort organisers" in chat.send(
+        "ada", "can i switch to the next cohort in march without paying again"
+    )
+    assert "cohort organisers" in chat.send(
+        "ada", "can a colleague join our cohort, what's the cost"
+    )
 
 
 def test_a_problem_told_with_last_week_or_a_one_on_one_is_searched_not_routed(

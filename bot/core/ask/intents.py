@@ -139,13 +139,15 @@ _ORGANISER = re.compile(
     r"\brecorded\s+(session|lecture|class|call)s?\b|\battendance\b|\benrol+(ment|ed|ing)?\b|"
     r"\bwithdraw\w*\b|\bdrop\s+out\b|\bdefer\w*\s+(to|my)\b|\bgraduation\s+(ceremony|date)\b|"
     r"\b(live|zoom|kick-?off|demo\s+day)\s+(session|call|meeting|event)s?\b|"
-    r"\bcalendar\s+invites?\b|\bvisa\b|\bcohort\s+(start|end)s?\s+date\b|\bgrad(e|ing)\s+appeal\b",
+    r"\bcalendar\s+invites?\b|\bvisa\b|\bcohort\s+(start|end)s?\s+date\b|\bgrad(e|ing)\s+appeal\b|"
+    r"\b(switch|mov|transfer)\w*\b[^.?!\n]{0,40}\bcohort\b|"
+    r"\bcohort\b[^.?!\n]{0,60}\b(cost|price|pay\w*|fees?)\b",
     _FLAGS,
 )
 """Only the cohort's organisers can answer these."""
 _ORGANISER_WORD = re.compile(
     r"\bcertificat\w*|\brefund\w*|\binvoice\w*|\breceipt\w*|\bpayments?\b|"
-    r"\bpay\s+(for|back)\b|\bdiscount\w*|\bfees?\b|\bdeadlines?\b|\bextension\b|"
+    r"\bpay(ing)?\s+(for|back|again)\b|\bdiscount\w*|\bfees?\b|\bdeadlines?\b|\bextension\b|"
     r"\bdue\s+date\b|\bone[-\s]on[-\s]one\b|\b1[:-]1\b|\bcall\s+recordings?\b",
     _FLAGS,
 )
