@@ -56,11 +56,9 @@ _LEVEL_ASK = re.compile(
     _FLAGS,
 )
 _MODULE_WORDS = frozenset(
-    re.findall(
-        r"\w+",
-        "module modul mod lesson learn taught teach go goe over quick short brief give list show"
-        " describe main idea key big picture",
-    )
+    {"module", "modul", "mod", "lesson", "learn", "taught", "teach", "go", "goe", "over"}
+    | {"quick", "short", "brief", "give", "list", "show", "describe", "main", "idea", "key"}
+    | {"big", "picture"}
 )
 """Words of `give me a quick overview of module 7` that ask about the module as a whole."""
 _PROJECT = re.compile(r"\bprojects?\b|\bdeliverables?\b|\bhand\s+in\b", _FLAGS)
@@ -85,8 +83,10 @@ _NEXT = re.compile(
     r"\bwhat\s+now\b|\bwhere\s+to\s+start\b|\bhow\s+am\s+i\s+doing\b",
     _FLAGS,
 )
-_SHORT_NEXT = 12
-"""A longer "..., where do I even start?" describes a problem first: it is searched."""
+_SHORT = 12
+"""A longer message describes a problem first ("p99 keeps spiking since monday, ... where do I
+even start?", "i ran 30 training runs last week and ..."): it is searched, never a course
+question about weeks, a module, a level or the next step."""
 _MODULE_REF = re.compile(r"\b(?:module|mod)\s*#?\s*(\d{1,2})\b|\bm(\d{1,2})\b", _FLAGS)
 _MODULE_ASK = re.compile(
     r"\b(what'?s|what\s+is|what\s+are|what\s+do(es)?|tell\s+me|overview|summar\w*|"
@@ -237,8 +237,6 @@ def _module_number(text: str) -> int | None:
 def _only_the_module(text: str) -> bool:
     """`what's in module 7?`, `what does m22 cover`: the module is all that is asked about, not
     `what are the dora metrics from m22` (searched)."""
-    if len(text.split()) > 12:
-        return False
     rest = _PROJECT.sub(" ", _MODULE_ASK.sub(" ", _MODULE_REF.sub(" ", text)))
     return not (content_words(rest) - _MODULE_WORDS)
 
@@ -264,7 +262,7 @@ def course_question(text: str, badge_names: tuple[str, ...] = ()) -> CourseQuest
     if len(text) > 300:
         return None  # long posts describe a problem; they are searched
     track, module, level = _track_hint(text), _module_number(text), _level(text)
-    lowered = text.casefold()
+    lowered, words = text.casefold(), len(text.split())
     if _COUNT.search(text):
         return CourseQuestion("count", track=track, module=module)
     if _BADGE.search(text) and _BADGE_ASK.search(text):
@@ -280,8 +278,7 @@ def course_question(text: str, badge_names: tuple[str, ...] = ()) -> CourseQuest
     if _WHICH_WEEK.search(text):
         return CourseQuestion("week", track=track, about=text)
     week = _WEEK_N.search(text)
-    words = len(text.split())
-    about_weeks = words <= _SHORT_WEEK or (_WEEK_CUE.search(text) and words <= _SHORT_NEXT)
+    about_weeks = words <= _SHORT_WEEK or (_WEEK_CUE.search(text) and words <= _SHORT)
     if week and about_weeks:
         number = ascii_int(week.group(1) or week.group(2) or "")
         if number is not None:
@@ -289,13 +286,18 @@ def course_question(text: str, badge_names: tuple[str, ...] = ()) -> CourseQuest
     relative = _WEEK_REL.search(text)
     if relative and about_weeks:
         return CourseQuestion("week", relative=relative.group(1).casefold(), track=track)
-    if module is not None and _MODULE_ASK.search(text) and _only_the_module(text):
+    if (
+        module is not None
+        and words <= _SHORT
+        and _MODULE_ASK.search(text)
+        and _only_the_module(text)
+    ):
         about = "project" if _PROJECT.search(text) else None
         return CourseQuestion("module", module=module, about=about)
-    if level is not None and _LEVEL_ASK.search(text) and len(text.split()) <= 12:
+    if level is not None and _LEVEL_ASK.search(text) and words <= _SHORT:
         return CourseQuestion("level", level=level)
-    if _NEXT.search(text) and len(text.split()) <= _SHORT_NEXT:
+    if _NEXT.search(text) and words <= _SHORT:
         return CourseQuestion("next", track=track)
-    if _WHAT_NOW.search(text) and len(text.split()) <= 10:
+    if _WHAT_NOW.search(text) and words <= 10:
         return CourseQuestion("week", relative="this", track=track)
     return None
